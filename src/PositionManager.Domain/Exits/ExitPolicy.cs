@@ -1,0 +1,77 @@
+using PositionManager.Domain.Quotes;
+
+namespace PositionManager.Domain.Exits;
+
+/// <summary>How one position exits. Percentages are of the entry price; every part is optional.</summary>
+public sealed record ExitPolicy(
+    decimal? StopLossPercent = null,
+    decimal? TakeProfitPercent = null,
+    TrailingStopRule? Trailing = null,
+    IReadOnlyList<ScaleOutTarget>? ScaleOuts = null,
+    TimeExitRule? TimeExit = null,
+    PriceSource PriceSource = PriceSource.Bid)
+{
+    /// <summary>At most this many scale-out targets, so "which were done" fits in one integer.</summary>
+    public const int MaxScaleOuts = 16;
+
+    public static ExitPolicy None { get; } = new();
+
+    public IReadOnlyList<ScaleOutTarget> ScaleOutTargets => ScaleOuts ?? [];
+
+    /// <summary>Every reason this policy cannot be used; empty when it is valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (StopLossPercent is { } sl && sl is <= 0 or >= 100)
+        {
+            problems.Add($"stop loss {sl}% must be between 0 and 100 (exclusive)");
+        }
+
+        if (TakeProfitPercent is <= 0)
+        {
+            problems.Add($"take profit {TakeProfitPercent}% must be positive");
+        }
+
+        if (Trailing is { } trail)
+        {
+            if (trail.Offset <= 0 || (trail.Mode == TrailMode.Percent && trail.Offset >= 100))
+            {
+                problems.Add($"trailing offset {trail.Offset} must be positive{(trail.Mode == TrailMode.Percent ? " and below 100%" : string.Empty)}");
+            }
+
+            if (trail.ActivationGainPercent is < 0 || trail.ActivationPrice is <= 0)
+            {
+                problems.Add("trail activation must be a non-negative gain or a positive price");
+            }
+        }
+
+        if (ScaleOutTargets.Count > MaxScaleOuts)
+        {
+            problems.Add($"at most {MaxScaleOuts} scale-out targets");
+        }
+
+        foreach (var target in ScaleOutTargets.Where(t => t.GainPercent <= 0 || t.ClosePercentOfOriginal is <= 0 or > 100))
+        {
+            problems.Add($"scale-out at {target.GainPercent}% closing {target.ClosePercentOfOriginal}% needs a positive gain and 0-100% to close");
+        }
+
+        if (TimeExit is { MinutesBeforeCloseOnExpiry: < 0 or > 390 } or { DaysBeforeExpiry: < 0 })
+        {
+            problems.Add("time exit minutes must be 0-390 and days non-negative");
+        }
+
+        return problems;
+    }
+
+    public bool Equals(ExitPolicy? other) =>
+        other is not null
+        && StopLossPercent == other.StopLossPercent
+        && TakeProfitPercent == other.TakeProfitPercent
+        && Equals(Trailing, other.Trailing)
+        && ScaleOutTargets.SequenceEqual(other.ScaleOutTargets)
+        && Equals(TimeExit, other.TimeExit)
+        && PriceSource == other.PriceSource;
+
+    public override int GetHashCode() =>
+        HashCode.Combine(StopLossPercent, TakeProfitPercent, Trailing, ScaleOutTargets.Count, TimeExit, PriceSource);
+}

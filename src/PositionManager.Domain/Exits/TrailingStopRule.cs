@@ -1,0 +1,18 @@
+namespace PositionManager.Domain.Exits;
+
+/// <summary>
+/// A trailing stop: <see cref="Offset"/> percent or price behind the best price seen. With an
+/// activation threshold the trail arms only once the gain reaches <see cref="ActivationGainPercent"/>
+/// or the price reaches <see cref="ActivationPrice"/> (whichever comes first); without one it is
+/// armed from the start.
+/// </summary>
+public sealed record TrailingStopRule(TrailMode Mode, decimal Offset, decimal? ActivationGainPercent = null, decimal? ActivationPrice = null)
+{
+    public static TrailingStopRule Percent(decimal percent) => new(TrailMode.Percent, percent);
+
+    public static TrailingStopRule Amount(decimal amount) => new(TrailMode.Amount, amount);
+
+    public TrailingStopRule ArmedAtGain(decimal percent) => this with { ActivationGainPercent = percent };
+
+    public TrailingStopRule ArmedAtPrice(decimal price) => this with { ActivationPrice = price };
+}

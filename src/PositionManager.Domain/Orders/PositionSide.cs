@@ -1,0 +1,7 @@
+namespace PositionManager.Domain.Orders;
+
+public enum PositionSide
+{
+    Long,
+    Short,
+}

@@ -1,0 +1,3 @@
+namespace PositionManager.Domain.Positions.Events;
+
+public sealed record CloseOrderFilled(int ExitSequence, int CumulativeFilledQuantity, decimal AveragePrice, DateTimeOffset At) : IPositionEvent;

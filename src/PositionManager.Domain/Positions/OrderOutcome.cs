@@ -1,0 +1,14 @@
+namespace PositionManager.Domain.Positions;
+
+/// <summary>What became of an exit's order, as the gateway or the trade stream reports it.</summary>
+public abstract record OrderOutcome(int ExitSequence)
+{
+    public sealed record Submitted(int ExitSequence, string ClientOrderId, string BrokerOrderId) : OrderOutcome(ExitSequence);
+
+    public sealed record Rejected(int ExitSequence, string Reason) : OrderOutcome(ExitSequence);
+
+    /// <summary>A fill report; quantities are cumulative for the order so a duplicate is harmless.</summary>
+    public sealed record Fill(int ExitSequence, int CumulativeFilledQuantity, decimal AveragePrice, bool OrderComplete) : OrderOutcome(ExitSequence);
+
+    public sealed record Ended(int ExitSequence, string Status) : OrderOutcome(ExitSequence);
+}

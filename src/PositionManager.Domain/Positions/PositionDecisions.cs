@@ -1,0 +1,192 @@
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
+using PositionManager.Domain.Symbols;
+
+namespace PositionManager.Domain.Positions;
+
+/// <summary>
+/// The pure decisions of a position: state + input → events. The actor journals what these
+/// return and nothing else, and <see cref="PositionState.Apply"/> folds the events back in.
+/// </summary>
+public static class PositionDecisions
+{
+    public static Decision Open(PositionState state, OpenPosition command, DateTimeOffset now)
+    {
+        switch (state.Status)
+        {
+            case PositionStatus.Closed:
+                return Decision.Refuse($"position {state.PositionId} is closed ({state.ClosedReason}); a closed position never reopens");
+            case PositionStatus.Open:
+                return Decision.Nothing; // idempotent: the reconciler may adopt the same position again
+        }
+
+        var problems = new List<string>();
+        if (!OptionSymbol.TryParse(command.Symbol, out _, out var symbolProblem))
+        {
+            problems.Add($"'{command.Symbol}' is not an OCC option symbol ({symbolProblem}); stock is never managed");
+        }
+
+        if (command.Quantity <= 0)
+        {
+            problems.Add($"quantity {command.Quantity} must be positive");
+        }
+
+        if (command.EntryPrice <= 0)
+        {
+            problems.Add($"entry price {command.EntryPrice} must be positive");
+        }
+
+        problems.AddRange(command.Policy.Problems());
+        return problems.Count > 0
+            ? Decision.Refuse(string.Join("; ", problems))
+            : Decision.Of(new PositionOpened(state.PositionId, command.Symbol, command.Side, command.Quantity, command.EntryPrice, command.Policy, command.Origin, now));
+    }
+
+    /// <summary>A quote arrived. Most quotes decide nothing: only a new best price or an exit is journaled.</summary>
+    public static Decision OnQuote(PositionState state, MarketQuote quote, DateTimeOffset now, TimeSpan maxQuoteAge)
+    {
+        if (!state.IsOpen)
+        {
+            return Decision.Refuse($"position is {state.Status.ToString().ToLowerInvariant()}");
+        }
+
+        var verdict = QuoteSanity.Check(quote, state.Symbol!.Value, now, maxQuoteAge);
+        if (verdict.Quote is not { } sane)
+        {
+            return Decision.Refuse(verdict.Reason);
+        }
+
+        if (sane.PriceFor(state.Policy.PriceSource) is not { } price)
+        {
+            return Decision.Refuse($"the quote has no {state.Policy.PriceSource} price");
+        }
+
+        var events = new List<IPositionEvent>(2);
+        var current = state;
+        if (Trail.IsBetter(state.Side, price, state.Peak))
+        {
+            var raised = RaisePeak(state, price, now);
+            events.Add(raised);
+            current = state.Apply(raised);
+        }
+
+        if (TriggerExit(current, price, now) is { } exit)
+        {
+            events.Add(exit);
+        }
+
+        return new Decision(events, null);
+    }
+
+    /// <summary>The clock alone: time exits fire even when no quote arrives.</summary>
+    public static Decision OnClock(PositionState state, DateTimeOffset now) =>
+        state.IsOpen && TriggerExit(state, null, now) is { } exit ? Decision.Of(exit) : Decision.Nothing;
+
+    public static Decision ChangePolicy(PositionState state, ExitPolicy policy, DateTimeOffset now)
+    {
+        if (!state.IsOpen)
+        {
+            return Decision.Refuse($"position is {state.Status.ToString().ToLowerInvariant()}");
+        }
+
+        var problems = policy.Problems();
+        if (problems.Count > 0)
+        {
+            return Decision.Refuse(string.Join("; ", problems));
+        }
+
+        // An operator's explicit change sets the stop the new policy implies at the current peak;
+        // only ticks are bound to never loosen it.
+        var armed = policy.Trailing is { } trail && Trail.IsArmed(trail, state.Side, state.EntryPrice, state.Peak);
+        var stop = armed ? Trail.StopFor(policy.Trailing!, state.Side, state.Peak) : (decimal?)null;
+        return Decision.Of(new PolicyChanged(policy, stop, armed, now));
+    }
+
+    public static Decision RequestClose(PositionState state, DateTimeOffset now)
+    {
+        if (!state.IsOpen)
+        {
+            return Decision.Refuse($"position is {state.Status.ToString().ToLowerInvariant()}");
+        }
+
+        return state.PendingExit is { } pending
+            ? Decision.Refuse($"exit {pending.ExitSequence} ({pending.Reason}) is already pending as {pending.ClientOrderId}")
+            : Decision.Of(Trigger(state, new ExitSignal(ExitReason.Manual, state.Quantity), null, now));
+    }
+
+    /// <summary>An order outcome. One for an exit that is not pending (late or repeated) changes nothing.</summary>
+    public static Decision OnOrderOutcome(PositionState state, OrderOutcome outcome, DateTimeOffset now)
+    {
+        if (state.PendingExit is not { } pending || pending.ExitSequence != outcome.ExitSequence)
+        {
+            return Decision.Nothing;
+        }
+
+        return outcome switch
+        {
+            OrderOutcome.Submitted s when pending.BrokerOrderId is null =>
+                Decision.Of(new CloseOrderSubmitted(s.ExitSequence, s.ClientOrderId, s.BrokerOrderId, now)),
+            OrderOutcome.Rejected r => Decision.Of(new CloseOrderRejected(r.ExitSequence, r.Reason, now)),
+            OrderOutcome.Fill f => OnFill(state, pending, f, now),
+            OrderOutcome.Ended e => Decision.Of(new CloseOrderCanceled(e.ExitSequence, e.Status, now)),
+            _ => Decision.Nothing,
+        };
+    }
+
+    /// <summary>The broker holds nothing any more (closed elsewhere, expired, exercised).</summary>
+    public static Decision OnBrokerFlat(PositionState state, string reason, DateTimeOffset now) =>
+        state.IsOpen ? Decision.Of(new PositionClosed(reason, now)) : Decision.Nothing;
+
+    private static Decision OnFill(PositionState state, PendingExit pending, OrderOutcome.Fill fill, DateTimeOffset now)
+    {
+        // A broker never fills more than was ordered; capping keeps a malformed report from
+        // driving the quantity below zero.
+        var cumulative = Math.Min(fill.CumulativeFilledQuantity, pending.Quantity);
+        if (cumulative < pending.FilledQuantity || (cumulative == pending.FilledQuantity && !fill.OrderComplete))
+        {
+            return Decision.Nothing;
+        }
+
+        if (!fill.OrderComplete && cumulative < pending.Quantity)
+        {
+            return Decision.Of(new CloseOrderPartiallyFilled(fill.ExitSequence, cumulative, fill.AveragePrice, now));
+        }
+
+        var filled = new CloseOrderFilled(fill.ExitSequence, cumulative, fill.AveragePrice, now);
+        var remaining = state.Quantity - (cumulative - pending.FilledQuantity);
+        return remaining > 0
+            ? Decision.Of(filled)
+            : Decision.Of(filled, new PositionClosed($"{pending.Reason} exit {pending.ExitSequence} filled", now));
+    }
+
+    private static PeakRaised RaisePeak(PositionState state, decimal price, DateTimeOffset now)
+    {
+        if (state.Policy.Trailing is not { } trail)
+        {
+            return new PeakRaised(price, state.Stop, false, now);
+        }
+
+        var armed = state.TrailArmed || Trail.IsArmed(trail, state.Side, state.EntryPrice, price);
+        var stop = armed ? Trail.Tighten(state.Side, state.Stop, Trail.StopFor(trail, state.Side, price)) : state.Stop;
+        return new PeakRaised(price, stop, armed, now);
+    }
+
+    private static ExitTriggered? TriggerExit(PositionState state, decimal? price, DateTimeOffset now)
+    {
+        if (state.PendingExit is not null || state.Quantity <= 0)
+        {
+            return null;
+        }
+
+        return ExitEvaluator.Evaluate(state, price, now) is { } signal ? Trigger(state, signal, price, now) : null;
+    }
+
+    private static ExitTriggered Trigger(PositionState state, ExitSignal signal, decimal? price, DateTimeOffset now)
+    {
+        var sequence = state.NextExitSequence;
+        var clientOrderId = ClientOrderId.For(state.PositionId, state.Symbol!.Value, state.OpenedAt!.Value, sequence);
+        return new ExitTriggered(sequence, signal.Reason, signal.Quantity, price, signal.ScaleOutIndex, clientOrderId, now);
+    }
+}

@@ -1,0 +1,12 @@
+namespace PositionManager.Domain.Quotes;
+
+public enum QuoteProblem
+{
+    NonFinite,
+    NonPositive,
+    OutOfRange,
+    Crossed,
+    Stale,
+    FromTheFuture,
+    WrongSymbol,
+}

@@ -1,0 +1,7 @@
+namespace PositionManager.Domain.Symbols;
+
+public enum OptionRight
+{
+    Call,
+    Put,
+}
