@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PositionManager.Domain.Quotes;
 
 namespace PositionManager.Domain.Exits;
@@ -16,6 +17,7 @@ public sealed record ExitPolicy(
 
     public static ExitPolicy None { get; } = new();
 
+    [JsonIgnore]
     public IReadOnlyList<ScaleOutTarget> ScaleOutTargets => ScaleOuts ?? [];
 
     /// <summary>Every reason this policy cannot be used; empty when it is valid.</summary>

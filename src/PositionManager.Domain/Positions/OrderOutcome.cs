@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace PositionManager.Domain.Positions;
 
 /// <summary>What became of an exit's order, as the gateway or the trade stream reports it.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(Submitted), "submitted")]
+[JsonDerivedType(typeof(Rejected), "rejected")]
+[JsonDerivedType(typeof(Fill), "fill")]
+[JsonDerivedType(typeof(Ended), "ended")]
 public abstract record OrderOutcome(int ExitSequence)
 {
     public sealed record Submitted(int ExitSequence, string ClientOrderId, string BrokerOrderId) : OrderOutcome(ExitSequence);

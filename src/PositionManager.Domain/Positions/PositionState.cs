@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions.Events;
@@ -47,6 +48,7 @@ public sealed record PositionState
 
     public string? ClosedReason { get; init; }
 
+    [JsonIgnore]
     public bool IsOpen => Status == PositionStatus.Open;
 
     public static PositionState New(string positionId) => new() { PositionId = positionId };
@@ -54,8 +56,10 @@ public sealed record PositionState
     public bool IsScaleOutDone(int index) => (ScaleOutsDone & (1 << index)) != 0;
 
     /// <summary>The order that closes this position: sell a long, buy back a short.</summary>
+    [JsonIgnore]
     public PositionIntent ClosingIntent => Side == PositionSide.Long ? PositionIntent.SellToClose : PositionIntent.BuyToClose;
 
+    [JsonIgnore]
     public OrderSide ClosingSide => Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
 
     public PositionState Apply(IPositionEvent change) => change switch

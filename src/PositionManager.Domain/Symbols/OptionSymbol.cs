@@ -8,6 +8,7 @@ namespace PositionManager.Domain.Symbols;
 /// padding) + YYMMDD + C|P + strike × 1000 in 8 digits. A stock ticker can never be one, which is
 /// what stops an exit from selling the underlying (the predecessor's first bug).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(OptionSymbolJsonConverter))]
 public sealed partial record OptionSymbol
 {
     private const int MaxStrikeThousandths = 99_999_999;

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace PositionManager.Actors.Configuration;
+
+/// <summary>Where the journal and snapshots of one node live.</summary>
+public sealed record JournalTarget(PersistenceBackend Backend, string ConnectionString, string? Schema = null)
+{
+    public static JournalTarget SqliteFile(string path) =>
+        new(PersistenceBackend.Sqlite, $"Data Source={path};Pooling=True");
+
+    public static JournalTarget Postgres(string connectionString, string? schema = null) =>
+        new(PersistenceBackend.Postgres, connectionString, schema);
+
+    /// <summary>HOCON that points journal, snapshot store and read journal at this target.</summary>
+    public string ToHocon()
+    {
+        var connection = Quote(ConnectionString);
+        var schema = Schema is null ? string.Empty : $"schema-name = {Quote(Schema)}";
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            akka.persistence.journal.sql { connection-string = {{connection}}, {{schema}} }
+            akka.persistence.snapshot-store.sql { connection-string = {{connection}}, {{schema}} }
+            akka.persistence.query.journal.sql { connection-string = {{connection}}, {{schema}} }
+            """);
+    }
+
+    public override string ToString() => $"{Backend} journal";
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,7 @@
+namespace PositionManager.Actors.Configuration;
+
+public enum PersistenceBackend
+{
+    Sqlite,
+    Postgres,
+}

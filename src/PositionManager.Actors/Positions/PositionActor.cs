@@ -1,0 +1,190 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using PositionManager.Actors.Gateway;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
+using static PositionManager.Actors.Positions.PositionProtocol;
+
+namespace PositionManager.Actors.Positions;
+
+/// <summary>
+/// One held contract. It decides nothing itself: the Domain's pure decisions say which events to
+/// journal, and only after an event is journaled does anything leave the actor (invariant 6).
+/// </summary>
+public sealed class PositionActor : ReceivePersistentActor, IWithTimers
+{
+    private const string ClockTimer = "clock";
+
+    private readonly PositionSettings _settings;
+    private readonly IActorRef _gateway;
+    private readonly TimeProvider _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private PositionState _state;
+    private MarketQuote? _lastQuote;
+    private DateTimeOffset? _lastQuoteAt;
+    private long _lastSnapshotSequenceNr;
+
+    public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock)
+    {
+        PersistenceId = PersistenceIdFor(positionId);
+        _settings = settings;
+        _gateway = gateway;
+        _clock = clock;
+        _state = PositionState.New(positionId);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            _state = (PositionState)offer.Snapshot;
+            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+        });
+        Recover<IPositionEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<PriceTick>(tick =>
+        {
+            var now = _clock.GetUtcNow();
+            _lastQuote = tick.Quote;
+            _lastQuoteAt = now;
+            Decide(PositionDecisions.OnQuote(_state, tick.Quote, now, _settings.MaxQuoteAge), replyTo: null);
+        });
+        Command<Open>(open => Decide(PositionDecisions.Open(_state, open.ToDomain(), _clock.GetUtcNow()), Sender));
+        Command<ChangePolicy>(change => Decide(PositionDecisions.ChangePolicy(_state, change.Policy, _clock.GetUtcNow()), Sender));
+        Command<RequestClose>(_ => Decide(PositionDecisions.RequestClose(_state, _clock.GetUtcNow()), Sender));
+        Command<ReportOrderOutcome>(report => Decide(PositionDecisions.OnOrderOutcome(_state, report.Outcome, _clock.GetUtcNow()), Sender));
+        Command<MarkBrokerFlat>(flat => Decide(PositionDecisions.OnBrokerFlat(_state, flat.Reason, _clock.GetUtcNow()), Sender));
+        Command<GetState>(_ => Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt)));
+        Command<PositionInternals.EvaluateClock>(_ => Decide(PositionDecisions.OnClock(_state, _clock.GetUtcNow()), replyTo: null));
+        Command<SaveSnapshotSuccess>(success => OnSnapshotSaved(success.Metadata));
+        Command<SaveSnapshotFailure>(failure =>
+        {
+            _log.Warning(failure.Cause, "Snapshot of {PositionId} at {SequenceNr} failed; recovery replays events instead", _state.PositionId, failure.Metadata.SequenceNr);
+            PassivateIfClosed();
+        });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failure => _log.Warning(failure.Cause, "Deleting old snapshots of {PositionId} failed", _state.PositionId));
+        Command<PositionInternals.StopEntity>(_ => Context.Stop(Self));
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static string PersistenceIdFor(string positionId) => $"position-{positionId}";
+
+    public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock) =>
+        Akka.Actor.Props.Create(() => new PositionActor(positionId, settings, gateway, clock));
+
+    private void OnRecovered()
+    {
+        _log.Debug("Position {PositionId} recovered at {SequenceNr}: {Status}", _state.PositionId, LastSequenceNr, _state.Status);
+        if (_state.Status == PositionStatus.Closed)
+        {
+            PassivateIfClosed();
+            return;
+        }
+
+        ScheduleClock();
+
+        // An exit journaled but not yet acknowledged as submitted may never have reached the
+        // gateway; sending it again is safe because the gateway deduplicates by intent id.
+        if (_state.PendingExit is { BrokerOrderId: null } pending)
+        {
+            SendToGateway(pending.ExitSequence, pending.Reason, pending.Quantity, pending.ClientOrderId, null);
+        }
+    }
+
+    private void Decide(Decision decision, IActorRef? replyTo)
+    {
+        if (decision.Refusal is { } refusal)
+        {
+            replyTo?.Tell(new CommandRefused(_state.PositionId, refusal));
+            return;
+        }
+
+        if (decision.Events.Count == 0)
+        {
+            replyTo?.Tell(new CommandAccepted(_state.PositionId, _state));
+            return;
+        }
+
+        PersistAll(decision.Events, Applied);
+        DeferAsync(decision, _ =>
+        {
+            replyTo?.Tell(new CommandAccepted(_state.PositionId, _state));
+            AfterChange();
+        });
+    }
+
+    private void Applied(IPositionEvent change)
+    {
+        _state = _state.Apply(change);
+        switch (change)
+        {
+            case ExitTriggered exit:
+                _log.Info("Exit {ExitSequence} of {PositionId}: {Reason} for {Quantity} at {TriggerPrice} as {ClientOrderId}", exit.ExitSequence, _state.PositionId, exit.Reason, exit.Quantity, exit.TriggerPrice, exit.ClientOrderId);
+                SendToGateway(exit.ExitSequence, exit.Reason, exit.Quantity, exit.ClientOrderId, exit.TriggerPrice);
+                break;
+            case PositionOpened:
+                ScheduleClock();
+                break;
+            case PositionClosed closed:
+                _log.Info("Position {PositionId} closed: {Reason}", _state.PositionId, closed.Reason);
+                Timers.Cancel(ClockTimer);
+                break;
+        }
+    }
+
+    private void AfterChange()
+    {
+        var closed = _state.Status == PositionStatus.Closed;
+        if (closed || LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+        {
+            SaveSnapshot(_state);
+        }
+    }
+
+    private void OnSnapshotSaved(SnapshotMetadata metadata)
+    {
+        // Events stay for `position history`; only the snapshots they supersede go.
+        if (_lastSnapshotSequenceNr > 0)
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(metadata.SequenceNr - 1));
+        }
+
+        _lastSnapshotSequenceNr = metadata.SequenceNr;
+        PassivateIfClosed();
+    }
+
+    private void PassivateIfClosed()
+    {
+        if (_state.Status == PositionStatus.Closed)
+        {
+            // Passivation through the shard also drops the entity from remember-entities, so a
+            // closed position is not started again after a restart.
+            Context.Parent.Tell(new Passivate(PositionInternals.StopEntity.Instance));
+        }
+    }
+
+    private void ScheduleClock()
+    {
+        if (_state.IsOpen && _state.Policy.TimeExit is not null && !Timers.IsTimerActive(ClockTimer))
+        {
+            Timers.StartPeriodicTimer(ClockTimer, PositionInternals.EvaluateClock.Instance, _settings.ClockInterval);
+        }
+    }
+
+    private void SendToGateway(int exitSequence, Domain.Exits.ExitReason reason, int quantity, string clientOrderId, decimal? triggerPrice) =>
+        _gateway.Tell(new GatewayProtocol.SubmitClose(
+            clientOrderId,
+            _state.PositionId,
+            exitSequence,
+            _state.Symbol!.Value,
+            _state.ClosingSide,
+            _state.ClosingIntent,
+            quantity,
+            reason,
+            triggerPrice));
+}

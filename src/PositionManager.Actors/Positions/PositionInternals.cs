@@ -1,0 +1,18 @@
+using Akka.Actor;
+
+namespace PositionManager.Actors.Positions;
+
+/// <summary>Messages a position sends itself; they never leave the node, so they are never serialized.</summary>
+internal static class PositionInternals
+{
+    public sealed class EvaluateClock : INoSerializationVerificationNeeded
+    {
+        public static readonly EvaluateClock Instance = new();
+    }
+
+    /// <summary>The message the shard sends back when a closed position asks to be passivated.</summary>
+    public sealed class StopEntity : INoSerializationVerificationNeeded
+    {
+        public static readonly StopEntity Instance = new();
+    }
+}

@@ -1,0 +1,43 @@
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
+
+namespace PositionManager.Actors.Positions;
+
+/// <summary>A message for one position entity; its id routes it through the shard region.</summary>
+public interface IPositionCommand : IPositionManagerMessage
+{
+    string PositionId { get; }
+}
+
+public static class PositionProtocol
+{
+    public sealed record Open(string PositionId, string Symbol, PositionSide Side, int Quantity, decimal EntryPrice, ExitPolicy Policy, OpenOrigin Origin) : IPositionCommand
+    {
+        public OpenPosition ToDomain() => new(Symbol, Side, Quantity, EntryPrice, Policy, Origin);
+    }
+
+    /// <summary>A quote for the position's symbol. Fire and forget: the hot path replies nothing.</summary>
+    public sealed record PriceTick(string PositionId, MarketQuote Quote) : IPositionCommand;
+
+    public sealed record GetState(string PositionId) : IPositionCommand;
+
+    public sealed record ChangePolicy(string PositionId, ExitPolicy Policy) : IPositionCommand;
+
+    public sealed record RequestClose(string PositionId) : IPositionCommand;
+
+    /// <summary>What became of one of this position's close orders.</summary>
+    public sealed record ReportOrderOutcome(string PositionId, OrderOutcome Outcome) : IPositionCommand;
+
+    /// <summary>The broker no longer holds the position (closed elsewhere, expired, exercised).</summary>
+    public sealed record MarkBrokerFlat(string PositionId, string Reason) : IPositionCommand;
+
+    /// <summary>The position's live view: its journaled state plus the last quote it saw.</summary>
+    public sealed record PositionView(PositionState State, MarketQuote? LastQuote, DateTimeOffset? LastQuoteReceivedAt) : IPositionManagerMessage;
+
+    public sealed record CommandAccepted(string PositionId, PositionState State) : IPositionManagerMessage;
+
+    public sealed record CommandRefused(string PositionId, string Reason) : IPositionManagerMessage;
+}

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Positions;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
+
+namespace PositionManager.Actors.Serialization;
+
+/// <summary>
+/// The string manifest of every type we persist or send. A manifest names a version of a shape,
+/// not a CLR type: renaming a class keeps its manifest, and changing a shape adds a new version
+/// whose old one must still be read (the golden file test holds us to that).
+/// </summary>
+public static class Manifests
+{
+    private static readonly (Type Type, string Manifest)[] All =
+    [
+        (typeof(PositionOpened), "PositionOpened.v1"),
+        (typeof(PeakRaised), "PeakRaised.v1"),
+        (typeof(PolicyChanged), "PolicyChanged.v1"),
+        (typeof(ExitTriggered), "ExitTriggered.v1"),
+        (typeof(CloseOrderSubmitted), "CloseOrderSubmitted.v1"),
+        (typeof(CloseOrderRejected), "CloseOrderRejected.v1"),
+        (typeof(CloseOrderPartiallyFilled), "CloseOrderPartiallyFilled.v1"),
+        (typeof(CloseOrderFilled), "CloseOrderFilled.v1"),
+        (typeof(CloseOrderCanceled), "CloseOrderCanceled.v1"),
+        (typeof(PositionClosed), "PositionClosed.v1"),
+        (typeof(PositionState), "PositionSnapshot.v1"),
+        (typeof(PositionProtocol.Open), "position.Open.v1"),
+        (typeof(PositionProtocol.PriceTick), "position.PriceTick.v1"),
+        (typeof(PositionProtocol.GetState), "position.GetState.v1"),
+        (typeof(PositionProtocol.ChangePolicy), "position.ChangePolicy.v1"),
+        (typeof(PositionProtocol.RequestClose), "position.RequestClose.v1"),
+        (typeof(PositionProtocol.ReportOrderOutcome), "position.ReportOrderOutcome.v1"),
+        (typeof(PositionProtocol.MarkBrokerFlat), "position.MarkBrokerFlat.v1"),
+        (typeof(PositionProtocol.PositionView), "position.PositionView.v1"),
+        (typeof(PositionProtocol.CommandAccepted), "position.CommandAccepted.v1"),
+        (typeof(PositionProtocol.CommandRefused), "position.CommandRefused.v1"),
+        (typeof(GatewayProtocol.SubmitClose), "gateway.SubmitClose.v1"),
+    ];
+
+    private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);
+    private static readonly FrozenDictionary<string, Type> ByManifest = All.ToFrozenDictionary(m => m.Manifest, m => m.Type);
+
+    public static IEnumerable<(Type Type, string Manifest)> Registered => All;
+
+    public static string For(Type type) =>
+        ByType.TryGetValue(type, out var manifest)
+            ? manifest
+            : throw new ArgumentException($"{type.FullName} has no manifest; add it to {nameof(Manifests)} and {nameof(PositionManagerJsonContext)}", nameof(type));
+
+    public static Type TypeOf(string manifest) =>
+        ByManifest.TryGetValue(manifest, out var type)
+            ? type
+            : throw new System.Runtime.Serialization.SerializationException($"unknown manifest '{manifest}'");
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Positions;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
+
+namespace PositionManager.Actors.Serialization;
+
+/// <summary>Source-generated JSON metadata: no reflection at run time, and a missing type fails the build's tests, not production.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(PositionOpened))]
+[JsonSerializable(typeof(PeakRaised))]
+[JsonSerializable(typeof(PolicyChanged))]
+[JsonSerializable(typeof(ExitTriggered))]
+[JsonSerializable(typeof(CloseOrderSubmitted))]
+[JsonSerializable(typeof(CloseOrderRejected))]
+[JsonSerializable(typeof(CloseOrderPartiallyFilled))]
+[JsonSerializable(typeof(CloseOrderFilled))]
+[JsonSerializable(typeof(CloseOrderCanceled))]
+[JsonSerializable(typeof(PositionClosed))]
+[JsonSerializable(typeof(PositionState))]
+[JsonSerializable(typeof(PositionProtocol.Open))]
+[JsonSerializable(typeof(PositionProtocol.PriceTick))]
+[JsonSerializable(typeof(PositionProtocol.GetState))]
+[JsonSerializable(typeof(PositionProtocol.ChangePolicy))]
+[JsonSerializable(typeof(PositionProtocol.RequestClose))]
+[JsonSerializable(typeof(PositionProtocol.ReportOrderOutcome))]
+[JsonSerializable(typeof(PositionProtocol.MarkBrokerFlat))]
+[JsonSerializable(typeof(PositionProtocol.PositionView))]
+[JsonSerializable(typeof(PositionProtocol.CommandAccepted))]
+[JsonSerializable(typeof(PositionProtocol.CommandRefused))]
+[JsonSerializable(typeof(GatewayProtocol.SubmitClose))]
+public sealed partial class PositionManagerJsonContext : JsonSerializerContext;
