@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.Json;
+using Akka.Serialization;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Serialization;
+using PositionManager.Actors.Tests.Support;
+using PositionManager.Domain.Positions.Events;
+using Xunit.Abstractions;
+
+namespace PositionManager.Actors.Tests;
+
+public class SerializationTests(ITestOutputHelper output)
+    : Akka.TestKit.Xunit2.TestKit(TestConfig.Local(JournalTarget.SqliteFile(":memory:")), output: output)
+{
+    private static readonly string GoldenPath = Path.Combine(AppContext.BaseDirectory, "Golden", "manifests.v1.jsonl");
+
+    [Fact]
+    public void Every_sample_round_trips_through_our_serializer_as_bound_in_hocon()
+    {
+        foreach (var sample in SampleMessages.All())
+        {
+            var serializer = Sys.Serialization.FindSerializerFor(sample);
+            Assert.IsType<PositionManagerSerializer>(serializer);
+            var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, sample);
+            var copy = Sys.Serialization.Deserialize(serializer.ToBinary(sample), serializer.Identifier, manifest);
+            Assert.Equal(sample, copy);
+        }
+    }
+
+    [Fact]
+    public void Every_message_and_event_type_we_define_has_a_manifest_and_a_sample()
+    {
+        var ours = typeof(IPositionManagerMessage).Assembly.GetTypes()
+            .Concat(typeof(IPositionEvent).Assembly.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && (typeof(IPositionManagerMessage).IsAssignableFrom(t) || typeof(IPositionEvent).IsAssignableFrom(t)))
+            .ToHashSet();
+        var registered = Manifests.Registered.Select(m => m.Type).ToHashSet();
+        var sampled = SampleMessages.All().Select(s => s.GetType()).ToHashSet();
+
+        Assert.Empty(ours.Except(registered).Select(t => t.FullName));
+        Assert.Empty(registered.Except(sampled).Select(t => t.FullName));
+    }
+
+    [Fact]
+    public void Manifests_are_versioned_and_unique()
+    {
+        var manifests = Manifests.Registered.Select(m => m.Manifest).ToList();
+
+        Assert.Equal(manifests.Count, manifests.Distinct().Count());
+        Assert.All(manifests, m => Assert.Matches(@"\.v[0-9]+$", m));
+    }
+
+    /// <summary>
+    /// The golden file holds what this version wrote. Every later version must still read it:
+    /// change a shape by adding a new manifest version, never by breaking an old one.
+    /// </summary>
+    [Fact]
+    public void The_golden_file_of_this_version_still_deserializes_to_the_same_values()
+    {
+        var serializer = (PositionManagerSerializer)Sys.Serialization.FindSerializerForType(typeof(PeakRaised));
+        var samples = SampleMessages.All().ToDictionary(s => Manifests.For(s.GetType()));
+        var lines = File.ReadAllLines(GoldenPath);
+
+        foreach (var line in lines)
+        {
+            using var entry = JsonDocument.Parse(line);
+            var manifest = entry.RootElement.GetProperty("manifest").GetString()!;
+            var payload = Encoding.UTF8.GetBytes(entry.RootElement.GetProperty("payload").GetRawText());
+            var value = serializer.FromBinary(payload, manifest);
+            Assert.Equal(samples[manifest], value);
+        }
+
+        Assert.Equal(samples.Keys.Order(), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("manifest").GetString()!).Order());
+    }
+
+    /// <summary>
+    /// A shape under a manifest is frozen: this version must write byte for byte what the golden
+    /// file holds. Changing a shape means a new manifest version (and PM_WRITE_GOLDEN=path to add it).
+    /// </summary>
+    [Fact]
+    public void This_version_writes_exactly_what_the_golden_file_holds()
+    {
+        var serializer = (PositionManagerSerializer)Sys.Serialization.FindSerializerForType(typeof(PeakRaised));
+        var written = SampleMessages.All().Select(sample =>
+            $"{{\"manifest\":\"{serializer.Manifest(sample)}\",\"payload\":{Encoding.UTF8.GetString(serializer.ToBinary(sample))}}}").ToList();
+        if (Environment.GetEnvironmentVariable("PM_WRITE_GOLDEN") is { Length: > 0 } target)
+        {
+            File.WriteAllLines(target, written);
+        }
+
+        Assert.Equal(File.ReadAllLines(GoldenPath), written);
+    }
+
+    [Fact]
+    public void An_unknown_manifest_is_an_error_not_a_default()
+    {
+        var serializer = (PositionManagerSerializer)Sys.Serialization.FindSerializerForType(typeof(PeakRaised));
+
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary("{}"u8.ToArray(), "PeakRaised.v0"));
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary("{\"symbol\":\"GOOGL\"}"u8.ToArray(), "PositionSnapshot.v1"));
+    }
+}

@@ -1,0 +1,57 @@
+using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Positions;
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
+
+namespace PositionManager.Actors.Tests.Support;
+
+/// <summary>One filled-in instance of every type with a manifest.</summary>
+public static class SampleMessages
+{
+    private const string Symbol = "GOOGL260220C00340000";
+    private static readonly DateTimeOffset At = new(2026, 2, 2, 15, 30, 0, TimeSpan.Zero);
+
+    public static readonly ExitPolicy Policy = new(
+        StopLossPercent: 25,
+        TakeProfitPercent: 150,
+        Trailing: TrailingStopRule.Percent(10).ArmedAtGain(20).ArmedAtPrice(6.5m),
+        ScaleOuts: [new ScaleOutTarget(50, 25), new ScaleOutTarget(100, 25)],
+        TimeExit: new TimeExitRule(30, 1),
+        PriceSource: PriceSource.Mid);
+
+    public static IReadOnlyList<object> All()
+    {
+        var opened = new PositionOpened(Symbol, Symbol, PositionSide.Long, 10, 5.00m, Policy, OpenOrigin.Adopted, At);
+        var state = PositionState.New(Symbol).Apply(opened)
+            .Apply(new PeakRaised(7.25m, 6.525m, true, At))
+            .Apply(new ExitTriggered(1, ExitReason.ScaleOut, 2, 7.30m, 0, "pm-GOOGL260220C00340000-0a1b2c3d-1", At));
+        return
+        [
+            opened,
+            new PeakRaised(7.25m, 6.525m, true, At),
+            new PolicyChanged(Policy, 6.525m, true, At),
+            new ExitTriggered(1, ExitReason.ScaleOut, 2, 7.30m, 0, "pm-GOOGL260220C00340000-0a1b2c3d-1", At),
+            new CloseOrderSubmitted(1, "pm-GOOGL260220C00340000-0a1b2c3d-1", "61e69015-8549-4bfd-b9c3-01e75843f47d", At),
+            new CloseOrderRejected(1, "insufficient qty available for order (requested: 2, available: 1)", At),
+            new CloseOrderPartiallyFilled(1, 1, 7.28m, At),
+            new CloseOrderFilled(1, 2, 7.27m, At),
+            new CloseOrderCanceled(1, "expired", At),
+            new PositionClosed("TrailingStop exit 3 filled", At),
+            state,
+            new PositionProtocol.Open(Symbol, Symbol, PositionSide.Long, 10, 5.00m, Policy, OpenOrigin.Opened),
+            new PositionProtocol.PriceTick(Symbol, new MarketQuote(Symbol, 7.1, 7.2, 7.15, At)),
+            new PositionProtocol.GetState(Symbol),
+            new PositionProtocol.ChangePolicy(Symbol, Policy),
+            new PositionProtocol.RequestClose(Symbol),
+            new PositionProtocol.ReportOrderOutcome(Symbol, new OrderOutcome.Fill(1, 2, 7.27m, true)),
+            new PositionProtocol.MarkBrokerFlat(Symbol, "not held at the broker"),
+            new PositionProtocol.PositionView(state, new MarketQuote(Symbol, 7.1, 7.2, null, At), At),
+            new PositionProtocol.CommandAccepted(Symbol, state),
+            new PositionProtocol.CommandRefused(Symbol, "position is closed"),
+            new GatewayProtocol.SubmitClose("pm-GOOGL260220C00340000-0a1b2c3d-1", Symbol, 1, Symbol, OrderSide.Sell, PositionIntent.SellToClose, 2, ExitReason.ScaleOut, 7.30m),
+        ];
+    }
+}
