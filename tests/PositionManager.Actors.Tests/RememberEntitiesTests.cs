@@ -1,0 +1,56 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Tests.Support;
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions.Events;
+using Xunit.Abstractions;
+using static PositionManager.Actors.Positions.PositionProtocol;
+
+namespace PositionManager.Actors.Tests;
+
+/// <summary>
+/// A full restart of the node (a new actor system on the same journal) brings every OPEN position
+/// back without any message sent to it; a closed one stays down.
+/// </summary>
+public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(output: output)
+{
+    private static readonly string[] OpenSymbols = ["GOOGL260220C00340000", "SPY260116P00450500", "AAPL260116C00200000"];
+    private const string ClosedSymbol = "MSFT260116C00400000";
+
+    private readonly JournalTarget _journal = TestJournals.New(backend);
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task A_restarted_node_runs_its_open_positions_again_and_not_its_closed_ones()
+    {
+        await using (var first = await HostedNode.StartAsync(_journal, _clock))
+        {
+            foreach (var symbol in OpenSymbols.Append(ClosedSymbol))
+            {
+                var opened = await first.Region.Ask<object>(new Open(symbol, symbol, PositionSide.Long, 5, 2.50m, new ExitPolicy(Trailing: TrailingStopRule.Percent(15)), OpenOrigin.Adopted), RemainingOrDefault);
+                Assert.IsType<CommandAccepted>(opened);
+            }
+
+            Assert.IsType<CommandAccepted>(await first.Region.Ask<object>(new MarkBrokerFlat(ClosedSymbol, "sold by hand"), RemainingOrDefault));
+            await AwaitAssertAsync(async () => Assert.Equal(OpenSymbols.Order(), await RunningEntities(first.Region)), TimeSpan.FromSeconds(20));
+        }
+
+        await using var second = await HostedNode.StartAsync(_journal, _clock);
+
+        await AwaitAssertAsync(async () => Assert.Equal(OpenSymbols.Order(), await RunningEntities(second.Region)), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250));
+        var closed = await second.Region.Ask<PositionView>(new GetState(ClosedSymbol), RemainingOrDefault);
+        Assert.Equal(Domain.Positions.PositionStatus.Closed, closed.State.Status);
+    }
+
+    private static async Task<IEnumerable<string>> RunningEntities(IActorRef region)
+    {
+        var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
+        return state.Shards.SelectMany(shard => shard.EntityIds).Order();
+    }
+}
+
+public sealed class SqliteRememberEntitiesTests(ITestOutputHelper output) : RememberEntitiesSpec(PersistenceBackend.Sqlite, output);
+
+public sealed class PostgresRememberEntitiesTests(ITestOutputHelper output) : RememberEntitiesSpec(PersistenceBackend.Postgres, output);
