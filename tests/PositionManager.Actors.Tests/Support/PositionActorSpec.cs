@@ -16,8 +16,8 @@ public abstract class PositionActorSpec : Akka.TestKit.Xunit2.TestKit
     protected const string Symbol = "GOOGL260220C00340000";
     protected static readonly ExitPolicy TrailTen = new(Trailing: TrailingStopRule.Percent(10));
 
-    protected PositionActorSpec(JournalTarget journal, Xunit.Abstractions.ITestOutputHelper output)
-        : base(TestConfig.Local(journal), output: output)
+    protected PositionActorSpec(JournalTarget journal, Xunit.Abstractions.ITestOutputHelper output, string? extraHocon = null)
+        : base(TestConfig.Local(journal, extraHocon), output: output)
     {
         Journal = journal;
         Gateway = CreateTestProbe("gateway");

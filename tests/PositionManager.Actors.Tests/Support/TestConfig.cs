@@ -25,6 +25,6 @@ public static class TestConfig
         """;
 
     /// <summary>A single process without cluster: for testing one actor under a fake shard.</summary>
-    public static Config Local(JournalTarget journal) =>
-        AkkaConfig.Load(journal, Strict + "\nakka.actor.provider = local");
+    public static Config Local(JournalTarget journal, string? extra = null) =>
+        AkkaConfig.Load(journal, Strict + "\nakka.actor.provider = local\n" + extra);
 }
