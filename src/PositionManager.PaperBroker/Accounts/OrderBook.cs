@@ -1,0 +1,64 @@
+using PositionManager.Domain.Orders;
+
+namespace PositionManager.PaperBroker.Accounts;
+
+/// <summary>Every order of the account, by id and by client_order_id. Not thread-safe: <see cref="PaperAccount"/> serialises access.</summary>
+internal sealed class OrderBook
+{
+    private readonly Dictionary<Guid, PaperOrder> _byId = [];
+    private readonly Dictionary<string, Guid> _byClientOrderId = new(StringComparer.Ordinal);
+    private readonly List<Guid> _submissionOrder = [];
+
+    public bool HasClientOrderId(string clientOrderId) => _byClientOrderId.ContainsKey(clientOrderId);
+
+    public PaperOrder? Find(Guid id) => _byId.GetValueOrDefault(id);
+
+    public PaperOrder? FindByClientOrderId(string clientOrderId) =>
+        _byClientOrderId.TryGetValue(clientOrderId, out var id) ? _byId[id] : null;
+
+    public void Add(PaperOrder order)
+    {
+        _byId.Add(order.Id, order);
+        _byClientOrderId.Add(order.ClientOrderId, order.Id);
+        _submissionOrder.Add(order.Id);
+    }
+
+    public void Replace(PaperOrder order) => _byId[order.Id] = order;
+
+    /// <summary>Oldest first, the order in which the simulator works them.</summary>
+    public IEnumerable<PaperOrder> InSubmissionOrder => _submissionOrder.Select(id => _byId[id]);
+
+    public IEnumerable<PaperOrder> Open => InSubmissionOrder.Where(o => o.IsOpen);
+
+    /// <summary>Alpaca's <c>held_for_orders</c>: what open closing orders already claim of a position.</summary>
+    public decimal Reserved(string symbol, OrderSide side) => Open
+        .Where(o => o.Symbol == symbol && o.Side == side && o.PositionIntent.IsClosing())
+        .Sum(o => o.RemainingQty);
+
+    /// <summary><paramref name="status"/> is open, closed or all; newest first unless <paramref name="ascending"/>.</summary>
+    public IReadOnlyList<PaperOrder> List(string status, int limit, bool ascending)
+    {
+        var selected = InSubmissionOrder.Where(o => status switch
+        {
+            "open" => o.IsOpen,
+            "closed" => !o.IsOpen,
+            _ => true,
+        });
+        return [.. (ascending ? selected : selected.Reverse()).Take(limit)];
+    }
+
+    /// <summary>The order if it can still be canceled, else Alpaca's refusal (404 unknown, 422 already final).</summary>
+    public (PaperOrder? Order, BrokerError? Error) Cancelable(Guid id) => Find(id) switch
+    {
+        null => (null, BrokerError.NotFound("order not found")),
+        { IsOpen: false } done => (null, new BrokerError(422, 42210000, $"order is already in \"{done.Status}\" state")),
+        var open => (open, null),
+    };
+
+    public void Clear()
+    {
+        _byId.Clear();
+        _byClientOrderId.Clear();
+        _submissionOrder.Clear();
+    }
+}

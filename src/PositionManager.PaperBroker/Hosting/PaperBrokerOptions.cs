@@ -1,0 +1,42 @@
+using PositionManager.PaperBroker.Accounts;
+using PositionManager.PaperBroker.Faults;
+
+namespace PositionManager.PaperBroker.Hosting;
+
+/// <summary>
+/// Everything the broker can be told at start (configuration section <c>PaperBroker</c>). The
+/// defaults are the demo: any non-empty key pair, a seeded account, moving quotes, instant fills.
+/// </summary>
+public sealed class PaperBrokerOptions
+{
+    /// <summary>With both keys set only this pair is accepted; otherwise any non-empty pair.</summary>
+    public string? ApiKeyId { get; set; }
+
+    public string? ApiSecretKey { get; set; }
+
+    /// <summary>Open the demo account: a few long calls/puts and one stock position.</summary>
+    public bool SeedDemoAccount { get; set; } = true;
+
+    public decimal StartingCash { get; set; } = 100_000m;
+
+    /// <summary>Alpaca's default budget: 200 requests per minute.</summary>
+    public int RateLimitPerMinute { get; set; } = 200;
+
+    /// <summary>Report the market open at any hour (the clock still shows real session times).</summary>
+    public bool MarketAlwaysOpen { get; set; } = true;
+
+    /// <summary>Seed of every default random walk: the same seed, the same prices.</summary>
+    public int RandomSeed { get; set; } = 42;
+
+    /// <summary>How often the system clock's background loop works due orders. Ignored under a
+    /// manual clock, where tests call <see cref="PaperBrokerHost.Advance"/>.</summary>
+    public TimeSpan PumpInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public FillSettings Fills { get; set; } = new();
+
+    public FaultSettings Faults { get; set; } = new();
+
+    public List<QuotePathSettings> Quotes { get; set; } = [];
+
+    public List<SeedPositionSettings> Positions { get; set; } = [];
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using PositionManager.Domain.Symbols;
+
+namespace PositionManager.PaperBroker.Market;
+
+/// <summary>
+/// Quotes for every symbol the broker is asked about. A symbol without a configured path gets a
+/// seeded random walk (derived from the broker's seed and the symbol), so any valid contract can be
+/// quoted and filled, and the same run always sees the same prices.
+/// </summary>
+public sealed class MarketSimulator(TimeProvider time, int seed)
+{
+    private readonly ConcurrentDictionary<string, IQuotePath> _paths = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _start = time.GetUtcNow();
+
+    public TimeProvider Time => time;
+
+    /// <summary>When the simulator started: relative scripted and CSV times count from here.</summary>
+    public DateTimeOffset Start => _start;
+
+    public void SetPath(string symbol, IQuotePath path) => _paths[symbol] = path;
+
+    /// <summary>Holds one bid/ask from now on (the control API's and tests' way to set a price).</summary>
+    public void SetQuote(string symbol, decimal bid, decimal ask, int bidSize = 10, int askSize = 10) =>
+        _paths[symbol] = ScriptedQuotePath.Fixed(time.GetUtcNow(), bid, ask, bidSize, askSize);
+
+    public SimQuote QuoteOf(string symbol) => QuoteAt(symbol, time.GetUtcNow());
+
+    public SimQuote QuoteAt(string symbol, DateTimeOffset at) => _paths.GetOrAdd(symbol, DefaultPath).QuoteAt(at);
+
+    private RandomWalkQuotePath DefaultPath(string symbol)
+    {
+        var isOption = OptionSymbol.TryParse(symbol, out _, out _);
+        var symbolSeed = StableHash.Of(symbol) ^ seed;
+        var startMid = isOption ? 1.00m + (symbolSeed % 900) / 100m : 20m + (symbolSeed % 30000) / 100m;
+        return new RandomWalkQuotePath(symbolSeed, _start, startMid, TimeSpan.FromSeconds(1), isOption ? 0.01 : 0.001, isOption ? 0.04m : 0.0005m);
+    }
+}
