@@ -1,0 +1,49 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Hosting;
+using PositionManager.Actors.Positions;
+
+namespace PositionManager.Benchmarks;
+
+/// <summary>A one-node cluster with the node's own setup and a gateway that drops close intents.</summary>
+public sealed class BenchNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BenchNode(IHost host)
+    {
+        _host = host;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        Region = host.Services.GetRequiredService<IRequiredActor<PositionRegion>>().ActorRef;
+    }
+
+    public ActorSystem System { get; }
+
+    public IActorRef Region { get; }
+
+    public static async Task<BenchNode> StartAsync(JournalTarget journal, PositionSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAkka(PositionManagerAkka.SystemName, (akka, _) => akka.ConfigurePositionManager(new NodeSetup(
+            journal,
+            system => system.DeadLetters,
+            settings,
+            TimeProvider.System,
+            NumberOfShards: 100,
+            ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off")));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchNode(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,39 @@
+using Akka.Actor;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Positions;
+using static PositionManager.Actors.Positions.PositionProtocol;
+
+namespace PositionManager.Benchmarks;
+
+/// <summary>Persisted peak-change events/s (every tick raises a peak: one event each) vs raw batched inserts.</summary>
+public static class PersistScenario
+{
+    public static async Task<double> EventsPerSecondAsync(JournalTarget journal, Func<Task<long>> journalRows, int positions, int rounds)
+    {
+        await using var node = await BenchNode.StartAsync(journal, PositionSettings.Default with { SnapshotEvery = int.MaxValue });
+        var symbols = Positions.Symbols(positions);
+        await Positions.OpenAllAsync(node.Region, symbols);
+        var rowsBefore = await journalRows();
+        var ticks = Enumerable.Range(1, rounds)
+            .SelectMany(round => symbols.Select(s => Positions.Tick(s, Positions.Entry + round * 0.01m)))
+            .ToArray();
+
+        var elapsed = await Report.TimeAsync(async () =>
+        {
+            foreach (var tick in ticks)
+            {
+                node.Region.Tell(tick);
+            }
+
+            await Positions.DrainAsync(node.Region, symbols);
+        });
+
+        var written = await journalRows() - rowsBefore;
+        if (written != (long)positions * rounds)
+        {
+            throw new InvalidOperationException($"expected {positions * rounds} events, the journal gained {written}");
+        }
+
+        return written / elapsed.TotalSeconds;
+    }
+}

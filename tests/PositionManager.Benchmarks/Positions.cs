@@ -1,0 +1,45 @@
+using Akka.Actor;
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
+using static PositionManager.Actors.Positions.PositionProtocol;
+
+namespace PositionManager.Benchmarks;
+
+/// <summary>Synthetic contracts and the messages that drive them.</summary>
+public static class Positions
+{
+    public const decimal Entry = 5.00m;
+
+    /// <summary>Distinct OCC symbols: one root, many strikes and expiries.</summary>
+    public static string[] Symbols(int count) =>
+        Enumerable.Range(0, count)
+            .Select(i => $"BNCH{27 + (i / 50_000):D2}0116C{(i % 50_000 + 1) * 1000:D8}")
+            .ToArray();
+
+    public static async Task OpenAllAsync(IActorRef region, IReadOnlyList<string> symbols)
+    {
+        var policy = new ExitPolicy(Trailing: TrailingStopRule.Percent(10));
+        foreach (var batch in symbols.Chunk(500))
+        {
+            var replies = await Task.WhenAll(batch.Select(s => region.Ask<object>(new Open(s, s, PositionSide.Long, 10, Entry, policy, OpenOrigin.Adopted), TimeSpan.FromSeconds(120))));
+            if (replies.FirstOrDefault(r => r is not CommandAccepted) is { } refused)
+            {
+                throw new InvalidOperationException($"opening failed: {refused}");
+            }
+        }
+    }
+
+    /// <summary>Asks every position for its state: returns when each has processed all it was sent.</summary>
+    public static async Task DrainAsync(IActorRef region, IReadOnlyList<string> symbols)
+    {
+        foreach (var batch in symbols.Chunk(2_000))
+        {
+            await Task.WhenAll(batch.Select(s => region.Ask<PositionView>(new GetState(s), TimeSpan.FromSeconds(300))));
+        }
+    }
+
+    public static PriceTick Tick(string symbol, decimal bid) =>
+        new(symbol, new MarketQuote(symbol, (double)bid, (double)(bid + 0.05m), null, DateTimeOffset.UtcNow));
+}
