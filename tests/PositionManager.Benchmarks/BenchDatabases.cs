@@ -16,7 +16,7 @@ public static class BenchDatabases
             await create.ExecuteNonQueryAsync();
         }
 
-        return JournalTarget.Postgres(new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 200 }.ConnectionString);
+        return JournalTarget.Postgres(new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 40 }.ConnectionString);
     }
 
     public static async Task<long> JournalRowsAsync(JournalTarget journal)

@@ -11,12 +11,18 @@ namespace PositionManager.Benchmarks;
 /// </summary>
 public static class TickRoutingScenario
 {
+    private const int WarmUpPositions = 1_000;
+
     public static async Task RunAsync(JournalTarget journal, Func<Task<long>> journalRows, int positions = 10_000, int ticks = 1_000_000)
     {
         Report.Line($"Tick routing: {positions:N0} positions, {ticks:N0} ticks per round ({journal})");
         await using var node = await BenchNode.StartAsync(journal, PositionSettings.Default);
-        var symbols = Positions.Symbols(positions);
+        var all = Positions.Symbols(positions + WarmUpPositions);
+        var symbols = all[WarmUpPositions..];
 
+        // Pools, caches and the journal's buffers grow with the first positions; measuring after
+        // a warm-up attributes to each position only what it keeps.
+        await Positions.OpenAllAsync(node.Region, all[..WarmUpPositions]);
         var before = CollectedHeap();
         await Positions.OpenAllAsync(node.Region, symbols);
         await Positions.DrainAsync(node.Region, symbols);

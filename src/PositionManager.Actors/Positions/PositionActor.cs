@@ -14,18 +14,16 @@ namespace PositionManager.Actors.Positions;
 /// One held contract. It decides nothing itself: the Domain's pure decisions say which events to
 /// journal, and only after an event is journaled does anything leave the actor (invariant 6).
 /// </summary>
-public sealed class PositionActor : ReceivePersistentActor, IWithTimers
+public sealed class PositionActor : UntypedPersistentActor
 {
-    private const string ClockTimer = "clock";
-
     private readonly PositionSettings _settings;
     private readonly IActorRef _gateway;
     private readonly TimeProvider _clock;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private PositionState _state;
     private MarketQuote? _lastQuote;
     private DateTimeOffset? _lastQuoteAt;
     private long _lastSnapshotSequenceNr;
+    private ICancelable? _clockTimer;
 
     public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock)
     {
@@ -34,52 +32,95 @@ public sealed class PositionActor : ReceivePersistentActor, IWithTimers
         _gateway = gateway;
         _clock = clock;
         _state = PositionState.New(positionId);
-
-        Recover<SnapshotOffer>(offer =>
-        {
-            _state = (PositionState)offer.Snapshot;
-            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
-        });
-        Recover<IPositionEvent>(e => _state = _state.Apply(e));
-        Recover<RecoveryCompleted>(_ => OnRecovered());
-
-        Command<PriceTick>(tick =>
-        {
-            var now = _clock.GetUtcNow();
-            _lastQuote = tick.Quote;
-            _lastQuoteAt = now;
-            Decide(PositionDecisions.OnQuote(_state, tick.Quote, now, _settings.MaxQuoteAge), replyTo: null);
-        });
-        Command<Open>(open => Decide(PositionDecisions.Open(_state, open.ToDomain(), _clock.GetUtcNow()), Sender));
-        Command<ChangePolicy>(change => Decide(PositionDecisions.ChangePolicy(_state, change.Policy, _clock.GetUtcNow()), Sender));
-        Command<RequestClose>(_ => Decide(PositionDecisions.RequestClose(_state, _clock.GetUtcNow()), Sender));
-        Command<ReportOrderOutcome>(report => Decide(PositionDecisions.OnOrderOutcome(_state, report.Outcome, _clock.GetUtcNow()), Sender));
-        Command<MarkBrokerFlat>(flat => Decide(PositionDecisions.OnBrokerFlat(_state, flat.Reason, _clock.GetUtcNow()), Sender));
-        Command<GetState>(_ => Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt)));
-        Command<PositionInternals.EvaluateClock>(_ => Decide(PositionDecisions.OnClock(_state, _clock.GetUtcNow()), replyTo: null));
-        Command<SaveSnapshotSuccess>(success => OnSnapshotSaved(success.Metadata));
-        Command<SaveSnapshotFailure>(failure =>
-        {
-            _log.Warning(failure.Cause, "Snapshot of {PositionId} at {SequenceNr} failed; recovery replays events instead", _state.PositionId, failure.Metadata.SequenceNr);
-            PassivateIfClosed();
-        });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(failure => _log.Warning(failure.Cause, "Deleting old snapshots of {PositionId} failed", _state.PositionId));
-        Command<PositionInternals.StopEntity>(_ => Context.Stop(Self));
     }
 
     public override string PersistenceId { get; }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     public static string PersistenceIdFor(string positionId) => $"position-{positionId}";
 
     public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock) =>
         Akka.Actor.Props.Create(() => new PositionActor(positionId, settings, gateway, clock));
 
+    // Untyped on purpose: a ReceivePersistentActor builds its handler table per instance, which
+    // costs kilobytes per position and a matcher walk per tick; these are plain type switches.
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer { Snapshot: PositionState snapshot } offer:
+                _state = snapshot;
+                _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                break;
+            case IPositionEvent change:
+                _state = _state.Apply(change);
+                break;
+            case RecoveryCompleted:
+                OnRecovered();
+                break;
+        }
+    }
+
+    protected override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case PriceTick tick:
+                var now = _clock.GetUtcNow();
+                _lastQuote = tick.Quote;
+                _lastQuoteAt = now;
+                Decide(PositionDecisions.OnQuote(_state, tick.Quote, now, _settings.MaxQuoteAge), replyTo: null);
+                break;
+            case GetState:
+                Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt));
+                break;
+            case Open open:
+                Decide(PositionDecisions.Open(_state, open.ToDomain(), _clock.GetUtcNow()), Sender);
+                break;
+            case ChangePolicy change:
+                Decide(PositionDecisions.ChangePolicy(_state, change.Policy, _clock.GetUtcNow()), Sender);
+                break;
+            case RequestClose:
+                Decide(PositionDecisions.RequestClose(_state, _clock.GetUtcNow()), Sender);
+                break;
+            case ReportOrderOutcome report:
+                Decide(PositionDecisions.OnOrderOutcome(_state, report.Outcome, _clock.GetUtcNow()), Sender);
+                break;
+            case MarkBrokerFlat flat:
+                Decide(PositionDecisions.OnBrokerFlat(_state, flat.Reason, _clock.GetUtcNow()), Sender);
+                break;
+            case PositionInternals.EvaluateClock:
+                Decide(PositionDecisions.OnClock(_state, _clock.GetUtcNow()), replyTo: null);
+                break;
+            case SaveSnapshotSuccess success:
+                OnSnapshotSaved(success.Metadata);
+                break;
+            case SaveSnapshotFailure failure:
+                Log.Warning(failure.Cause, "Snapshot of {PositionId} at {SequenceNr} failed; recovery replays events instead", _state.PositionId, failure.Metadata.SequenceNr);
+                PassivateIfClosed();
+                break;
+            case DeleteSnapshotsFailure failure:
+                Log.Warning(failure.Cause, "Deleting old snapshots of {PositionId} failed", _state.PositionId);
+                break;
+            case DeleteSnapshotsSuccess:
+                break;
+            case PositionInternals.StopEntity:
+                Context.Stop(Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _clockTimer?.Cancel();
+        base.PostStop();
+    }
+
     private void OnRecovered()
     {
-        _log.Debug("Position {PositionId} recovered at {SequenceNr}: {Status}", _state.PositionId, LastSequenceNr, _state.Status);
+        Log.Debug("Position {PositionId} recovered at {SequenceNr}: {Status}", _state.PositionId, LastSequenceNr, _state.Status);
         if (_state.Status == PositionStatus.Closed)
         {
             PassivateIfClosed();
@@ -124,15 +165,15 @@ public sealed class PositionActor : ReceivePersistentActor, IWithTimers
         switch (change)
         {
             case ExitTriggered exit:
-                _log.Info("Exit {ExitSequence} of {PositionId}: {Reason} for {Quantity} at {TriggerPrice} as {ClientOrderId}", exit.ExitSequence, _state.PositionId, exit.Reason, exit.Quantity, exit.TriggerPrice, exit.ClientOrderId);
+                Log.Info("Exit {ExitSequence} of {PositionId}: {Reason} for {Quantity} at {TriggerPrice} as {ClientOrderId}", exit.ExitSequence, _state.PositionId, exit.Reason, exit.Quantity, exit.TriggerPrice, exit.ClientOrderId);
                 SendToGateway(exit.ExitSequence, exit.Reason, exit.Quantity, exit.ClientOrderId, exit.TriggerPrice);
                 break;
             case PositionOpened:
                 ScheduleClock();
                 break;
             case PositionClosed closed:
-                _log.Info("Position {PositionId} closed: {Reason}", _state.PositionId, closed.Reason);
-                Timers.Cancel(ClockTimer);
+                Log.Info("Position {PositionId} closed: {Reason}", _state.PositionId, closed.Reason);
+                _clockTimer?.Cancel();
                 break;
         }
     }
@@ -170,9 +211,10 @@ public sealed class PositionActor : ReceivePersistentActor, IWithTimers
 
     private void ScheduleClock()
     {
-        if (_state.IsOpen && _state.Policy.TimeExit is not null && !Timers.IsTimerActive(ClockTimer))
+        // Only positions with a time exit pay for a timer.
+        if (_state.IsOpen && _state.Policy.TimeExit is not null && _clockTimer is null)
         {
-            Timers.StartPeriodicTimer(ClockTimer, PositionInternals.EvaluateClock.Instance, _settings.ClockInterval);
+            _clockTimer = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(_settings.ClockInterval, _settings.ClockInterval, Self, PositionInternals.EvaluateClock.Instance, Self);
         }
     }
 
