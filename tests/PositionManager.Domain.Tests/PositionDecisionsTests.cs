@@ -130,16 +130,28 @@ public class PositionDecisionsTests
     }
 
     [Fact]
-    public void A_rejected_exit_fires_again_on_the_next_evaluation_with_a_new_sequence()
+    public void A_rejected_exit_fires_again_on_the_first_evaluation_after_its_backoff_with_a_new_sequence()
     {
         var pending = Triggered(out var first);
         var rejected = pending.Fold(PositionDecisions.OnOrderOutcome(pending, new OrderOutcome.Rejected(1, "insufficient qty"), Now));
 
-        var retry = rejected.Tick(3.90m).Decision.Single<ExitTriggered>();
+        var duringBackoff = rejected.Tick(3.90m, Now + RejectionBackoff.After(1) - TimeSpan.FromMilliseconds(1)).Decision;
+        var retry = rejected.Tick(3.90m, Now + RejectionBackoff.After(1)).Decision.Single<ExitTriggered>();
 
+        Assert.Empty(duringBackoff.Events.OfType<ExitTriggered>());
         Assert.Equal(1, rejected.ConsecutiveRejections);
         Assert.Equal(2, retry.ExitSequence);
         Assert.NotEqual(first.ClientOrderId, retry.ClientOrderId);
+    }
+
+    [Fact]
+    public void Backoff_after_rejections_doubles_up_to_a_minute()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), RejectionBackoff.After(1));
+        Assert.Equal(TimeSpan.FromSeconds(2), RejectionBackoff.After(2));
+        Assert.Equal(TimeSpan.FromSeconds(32), RejectionBackoff.After(6));
+        Assert.Equal(TimeSpan.FromSeconds(60), RejectionBackoff.After(7));
+        Assert.Equal(TimeSpan.FromSeconds(60), RejectionBackoff.After(50));
     }
 
     [Fact]

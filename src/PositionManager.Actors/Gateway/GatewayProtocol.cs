@@ -19,4 +19,25 @@ public static class GatewayProtocol
         int Quantity,
         ExitReason Reason,
         decimal? TriggerPrice) : IPositionManagerMessage;
+
+    /// <summary>The intent is journaled in the gateway's outbox: the position may stop re-sending it soon.</summary>
+    public sealed record CloseAccepted(string IntentId) : IPositionManagerMessage;
+
+    /// <summary>Kill switch on: every order not yet submitted is refused until <see cref="Resume"/>.</summary>
+    public sealed record Halt(string Reason, string RequestedBy) : IPositionManagerMessage;
+
+    public sealed record Resume(string RequestedBy) : IPositionManagerMessage;
+
+    public sealed record GetStatus : IPositionManagerMessage
+    {
+        public static readonly GetStatus Instance = new();
+    }
+
+    /// <summary>The gateway's state for operators: kill switch, queue, stream, and the latest intents.</summary>
+    public sealed record GatewayStatus(
+        bool Halted,
+        string? HaltReason,
+        int Queued,
+        bool StreamListening,
+        IReadOnlyList<IntentRecord> RecentIntents) : IPositionManagerMessage;
 }

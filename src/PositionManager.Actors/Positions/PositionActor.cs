@@ -24,6 +24,7 @@ public sealed class PositionActor : UntypedPersistentActor
     private DateTimeOffset? _lastQuoteAt;
     private long _lastSnapshotSequenceNr;
     private ICancelable? _clockTimer;
+    private ICancelable? _resendTimer;
 
     public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock)
     {
@@ -88,6 +89,21 @@ public sealed class PositionActor : UntypedPersistentActor
             case MarkBrokerFlat flat:
                 Decide(PositionDecisions.OnBrokerFlat(_state, flat.Reason, _clock.GetUtcNow()), Sender);
                 break;
+            case GatewayProtocol.CloseAccepted accepted:
+                if (_state.PendingExit?.ClientOrderId == accepted.IntentId)
+                {
+                    ScheduleResend(_settings.PendingExitResendInterval);
+                }
+
+                break;
+            case PositionInternals.ResendPendingExit:
+                if (_state.PendingExit is { } unanswered)
+                {
+                    Log.Debug("Re-sending exit {ExitSequence} of {PositionId} as {ClientOrderId}", unanswered.ExitSequence, _state.PositionId, unanswered.ClientOrderId);
+                    SendToGateway(unanswered.ExitSequence, unanswered.Reason, unanswered.Quantity, unanswered.ClientOrderId, null);
+                }
+
+                break;
             case PositionInternals.EvaluateClock:
                 Decide(PositionDecisions.OnClock(_state, _clock.GetUtcNow()), replyTo: null);
                 break;
@@ -115,6 +131,7 @@ public sealed class PositionActor : UntypedPersistentActor
     protected override void PostStop()
     {
         _clockTimer?.Cancel();
+        _resendTimer?.Cancel();
         base.PostStop();
     }
 
@@ -129,9 +146,9 @@ public sealed class PositionActor : UntypedPersistentActor
 
         ScheduleClock();
 
-        // An exit journaled but not yet acknowledged as submitted may never have reached the
-        // gateway; sending it again is safe because the gateway deduplicates by intent id.
-        if (_state.PendingExit is { BrokerOrderId: null } pending)
+        // An exit journaled but not yet ended may never have reached the gateway, or its outcome
+        // may have been lost; sending it again is safe because the gateway deduplicates by intent id.
+        if (_state.PendingExit is { } pending)
         {
             SendToGateway(pending.ExitSequence, pending.Reason, pending.Quantity, pending.ClientOrderId, null);
         }
@@ -171,9 +188,29 @@ public sealed class PositionActor : UntypedPersistentActor
             case PositionOpened:
                 ScheduleClock();
                 break;
+            case CloseOrderSubmitted:
+                ScheduleResend(_settings.PendingExitResendInterval);
+                break;
+            case CloseOrderRejected rejected:
+                _resendTimer?.Cancel();
+                if (_state.ConsecutiveRejections >= _settings.RejectionAlertThreshold)
+                {
+                    PositionMetrics.RejectionAlerts.Add(1);
+                    Log.Error("ALERT: {PositionId} ({Symbol}) could not be closed {Rejections} times in a row; last refusal: {Reason}", _state.PositionId, _state.Symbol, _state.ConsecutiveRejections, rejected.Reason);
+                }
+                else
+                {
+                    Log.Warning("Exit {ExitSequence} of {PositionId} refused: {Reason}; retrying after {RetryNotBefore}", rejected.ExitSequence, _state.PositionId, rejected.Reason, _state.RetryNotBefore);
+                }
+
+                break;
+            case CloseOrderFilled or CloseOrderCanceled:
+                _resendTimer?.Cancel();
+                break;
             case PositionClosed closed:
                 Log.Info("Position {PositionId} closed: {Reason}", _state.PositionId, closed.Reason);
                 _clockTimer?.Cancel();
+                _resendTimer?.Cancel();
                 break;
         }
     }
@@ -218,7 +255,16 @@ public sealed class PositionActor : UntypedPersistentActor
         }
     }
 
-    private void SendToGateway(int exitSequence, Domain.Exits.ExitReason reason, int quantity, string clientOrderId, decimal? triggerPrice) =>
+    private void ScheduleResend(TimeSpan after)
+    {
+        _resendTimer?.Cancel();
+        _resendTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(after, Self, PositionInternals.ResendPendingExit.Instance, Self);
+    }
+
+    /// <summary>At least once: re-sent until acknowledged, then now and then until its order ends.</summary>
+    private void SendToGateway(int exitSequence, Domain.Exits.ExitReason reason, int quantity, string clientOrderId, decimal? triggerPrice)
+    {
+        ScheduleResend(_settings.GatewayAckTimeout);
         _gateway.Tell(new GatewayProtocol.SubmitClose(
             clientOrderId,
             _state.PositionId,
@@ -229,4 +275,5 @@ public sealed class PositionActor : UntypedPersistentActor
             quantity,
             reason,
             triggerPrice));
+    }
 }

@@ -10,6 +10,12 @@ internal static class PositionInternals
         public static readonly EvaluateClock Instance = new();
     }
 
+    /// <summary>Time to send the pending exit's intent again (no acknowledgement, or no outcome yet).</summary>
+    public sealed class ResendPendingExit : INoSerializationVerificationNeeded
+    {
+        public static readonly ResendPendingExit Instance = new();
+    }
+
     /// <summary>The message the shard sends back when a closed position asks to be passivated.</summary>
     public sealed class StopEntity : INoSerializationVerificationNeeded
     {

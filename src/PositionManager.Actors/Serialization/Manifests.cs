@@ -37,6 +37,19 @@ public static class Manifests
         (typeof(PositionProtocol.CommandAccepted), "position.CommandAccepted.v1"),
         (typeof(PositionProtocol.CommandRefused), "position.CommandRefused.v1"),
         (typeof(GatewayProtocol.SubmitClose), "gateway.SubmitClose.v1"),
+        (typeof(GatewayEvents.IntentQueued), "gateway.IntentQueued.v1"),
+        (typeof(GatewayEvents.SubmissionStarted), "gateway.SubmissionStarted.v1"),
+        (typeof(GatewayEvents.OrderAccepted), "gateway.OrderAccepted.v1"),
+        (typeof(GatewayEvents.IntentRefused), "gateway.IntentRefused.v1"),
+        (typeof(GatewayEvents.OrderFinished), "gateway.OrderFinished.v1"),
+        (typeof(GatewayEvents.GatewayHalted), "gateway.GatewayHalted.v1"),
+        (typeof(GatewayEvents.GatewayResumed), "gateway.GatewayResumed.v1"),
+        (typeof(GatewaySnapshot), "gateway.Snapshot.v1"),
+        (typeof(GatewayProtocol.CloseAccepted), "gateway.CloseAccepted.v1"),
+        (typeof(GatewayProtocol.Halt), "gateway.Halt.v1"),
+        (typeof(GatewayProtocol.Resume), "gateway.Resume.v1"),
+        (typeof(GatewayProtocol.GetStatus), "gateway.GetStatus.v1"),
+        (typeof(GatewayProtocol.GatewayStatus), "gateway.GatewayStatus.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

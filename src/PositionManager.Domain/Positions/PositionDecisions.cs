@@ -175,7 +175,7 @@ public static class PositionDecisions
 
     private static ExitTriggered? TriggerExit(PositionState state, decimal? price, DateTimeOffset now)
     {
-        if (state.PendingExit is not null || state.Quantity <= 0)
+        if (state.PendingExit is not null || state.Quantity <= 0 || now < state.RetryNotBefore)
         {
             return null;
         }

@@ -44,6 +44,9 @@ public sealed record PositionState
 
     public int ConsecutiveRejections { get; init; }
 
+    /// <summary>After a refused close, no exit fires before this (see <see cref="RejectionBackoff"/>).</summary>
+    public DateTimeOffset? RetryNotBefore { get; init; }
+
     public DateTimeOffset? OpenedAt { get; init; }
 
     public string? ClosedReason { get; init; }
@@ -73,7 +76,12 @@ public sealed record PositionState
             NextExitSequence = e.ExitSequence + 1,
         },
         CloseOrderSubmitted e => this with { PendingExit = PendingExit! with { BrokerOrderId = e.BrokerOrderId } },
-        CloseOrderRejected => this with { PendingExit = null, ConsecutiveRejections = ConsecutiveRejections + 1 },
+        CloseOrderRejected e => this with
+        {
+            PendingExit = null,
+            ConsecutiveRejections = ConsecutiveRejections + 1,
+            RetryNotBefore = e.At + RejectionBackoff.After(ConsecutiveRejections + 1),
+        },
         CloseOrderPartiallyFilled e => Filled(e.CumulativeFilledQuantity) with
         {
             PendingExit = PendingExit! with { FilledQuantity = e.CumulativeFilledQuantity },
@@ -115,6 +123,7 @@ public sealed record PositionState
             Quantity = Quantity - newlyFilled,
             ScaleOutsDone = scaleOutsDone,
             ConsecutiveRejections = 0,
+            RetryNotBefore = null,
         };
     }
 }

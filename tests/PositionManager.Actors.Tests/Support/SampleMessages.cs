@@ -1,5 +1,6 @@
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
+using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
@@ -28,6 +29,8 @@ public static class SampleMessages
         var state = PositionState.New(Symbol).Apply(opened)
             .Apply(new PeakRaised(7.25m, 6.525m, true, At))
             .Apply(new ExitTriggered(1, ExitReason.ScaleOut, 2, 7.30m, 0, "pm-GOOGL260220C00340000-0a1b2c3d-1", At));
+        var intent = new GatewayProtocol.SubmitClose("pm-GOOGL260220C00340000-0a1b2c3d-1", Symbol, 1, Symbol, OrderSide.Sell, PositionIntent.SellToClose, 2, ExitReason.ScaleOut, 7.30m);
+        var record = new IntentRecord(intent, IntentStage.Finished, At, "61e69015-8549-4bfd-b9c3-01e75843f47d", null, BrokerOrderStatus.Filled, "filled", 2, 7.27m);
         return
         [
             opened,
@@ -51,7 +54,20 @@ public static class SampleMessages
             new PositionProtocol.PositionView(state, new MarketQuote(Symbol, 7.1, 7.2, null, At), At),
             new PositionProtocol.CommandAccepted(Symbol, state),
             new PositionProtocol.CommandRefused(Symbol, "position is closed"),
-            new GatewayProtocol.SubmitClose("pm-GOOGL260220C00340000-0a1b2c3d-1", Symbol, 1, Symbol, OrderSide.Sell, PositionIntent.SellToClose, 2, ExitReason.ScaleOut, 7.30m),
+            intent,
+            new GatewayEvents.IntentQueued(intent, At),
+            new GatewayEvents.SubmissionStarted(intent.IntentId, At),
+            new GatewayEvents.OrderAccepted(intent.IntentId, "61e69015-8549-4bfd-b9c3-01e75843f47d", At),
+            new GatewayEvents.IntentRefused(intent.IntentId, ["SymbolNotHeld", "QuantityAboveHeld"], "SymbolNotHeld: …; QuantityAboveHeld: …", At),
+            new GatewayEvents.OrderFinished(intent.IntentId, BrokerOrderStatus.Filled, "filled", 2, 7.27m, At),
+            new GatewayEvents.GatewayHalted("broker incident", "ops@desk", At),
+            new GatewayEvents.GatewayResumed("ops@desk", At),
+            new GatewaySnapshot([record], [], true, "broker incident"),
+            new GatewayProtocol.CloseAccepted(intent.IntentId),
+            new GatewayProtocol.Halt("broker incident", "ops@desk"),
+            new GatewayProtocol.Resume("ops@desk"),
+            GatewayProtocol.GetStatus.Instance,
+            new GatewayProtocol.GatewayStatus(true, "broker incident", 0, false, [record]),
         ];
     }
 }

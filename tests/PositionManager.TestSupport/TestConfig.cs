@@ -1,7 +1,7 @@
 using Akka.Configuration;
 using PositionManager.Actors.Configuration;
 
-namespace PositionManager.Actors.Tests.Support;
+namespace PositionManager.TestSupport;
 
 public static class TestConfig
 {
@@ -15,8 +15,8 @@ public static class TestConfig
         akka.actor.serialize-messages = on
         akka.actor.serialize-creators = off
         akka.actor.serializers {
-          forbidden-default = "PositionManager.Actors.Tests.Support.ForbiddenDefaultSerializer, PositionManager.Actors.Tests"
-          local-only = "PositionManager.Actors.Tests.Support.LocalOnlySerializer, PositionManager.Actors.Tests"
+          forbidden-default = "PositionManager.TestSupport.ForbiddenDefaultSerializer, PositionManager.TestSupport"
+          local-only = "PositionManager.TestSupport.LocalOnlySerializer, PositionManager.TestSupport"
         }
         akka.actor.serialization-bindings {
           "System.Object" = forbidden-default

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Serialization;
 
-namespace PositionManager.Actors.Tests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>
 /// Bound to System.Object in tests, i.e. it is what the default serializer would be. Any type of

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Serialization;
 
-namespace PositionManager.Actors.Tests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>
 /// For the few Akka plugin-internal messages that an actor sends to itself and that can never

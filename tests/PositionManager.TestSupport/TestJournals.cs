@@ -1,7 +1,7 @@
 using Npgsql;
 using PositionManager.Actors.Configuration;
 
-namespace PositionManager.Actors.Tests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>Each test gets its own journal: a fresh SQLite file or a fresh PostgreSQL database.</summary>
 public static class TestJournals

@@ -1,4 +1,4 @@
-namespace PositionManager.Actors.Tests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>Time that moves only when a test moves it.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider

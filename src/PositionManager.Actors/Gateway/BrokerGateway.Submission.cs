@@ -1,0 +1,255 @@
+using Akka.Actor;
+using Akka.Event;
+using PositionManager.Alpaca.Trading;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions;
+using static PositionManager.Actors.Gateway.GatewayEvents;
+using static PositionManager.Actors.Gateway.GatewayInternals;
+
+namespace PositionManager.Actors.Gateway;
+
+/// <summary>The outbox: one intent at a time, rules on the broker's current view, then submit or look up.</summary>
+public sealed partial class BrokerGateway
+{
+    /// <summary>Refusal codes that are not OrderRules' own: the broker said no, or never answered.</summary>
+    private const string BrokerRefusal = "BrokerRejected";
+    private const string BrokerUnavailable = "BrokerUnavailable";
+
+    private string? _working;
+    private int _failuresInARow;
+
+    private bool OnSubmissionMessage(object message)
+    {
+        switch (message)
+        {
+            case WorkNext:
+                WorkOnOutbox();
+                return true;
+            case PositionRead read when read.IntentId == _working:
+                OnPositionRead(_state.Find(read.IntentId)!, read.Result);
+                return true;
+            case SubmitAnswered answer when answer.IntentId == _working:
+                OnSubmitAnswered(_state.Find(answer.IntentId)!, answer.Request, answer.Result);
+                return true;
+            case LookupAnswered lookup when lookup.IntentId == _working:
+                OnLookupAnswered(_state.Find(lookup.IntentId)!, lookup.Result);
+                return true;
+            case RetryAction retry when retry.IntentId == _working:
+                retry.Retry();
+                return true;
+            case Resubmit resubmit when resubmit.IntentId == _working:
+                Submit(resubmit.IntentId, resubmit.Request);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void WorkOnOutbox()
+    {
+        if (_working is not null || _state.NextInOutbox is not { } next)
+        {
+            return;
+        }
+
+        _working = next.IntentId;
+        if (next.Stage == IntentStage.Submitting)
+        {
+            // A submission may have reached the broker before we stopped: find it, never guess.
+            LookUp(next);
+        }
+        else if (_state.Halted)
+        {
+            Refuse(next, [new RuleViolation(RuleCode.GatewayHalted, $"the gateway is halted ({_state.HaltReason}); resume it before any order is sent")]);
+        }
+        else
+        {
+            ReadBrokerPosition(next);
+        }
+    }
+
+    private void ReadBrokerPosition(IntentRecord record) =>
+        _broker.GetPositionAsync(record.Intent.Symbol, _stopping.Token).PipeTo(
+            Self,
+            success: result => new PositionRead(record.IntentId, result),
+            failure: error => new PositionRead(record.IntentId, new BrokerFailure.Transient(error.Message)));
+
+    private void OnPositionRead(IntentRecord record, BrokerResult<BrokerPositionView?> read)
+    {
+        if (read.Failure is { } failure)
+        {
+            RetryLater(record, failure, () => ReadBrokerPosition(record));
+            return;
+        }
+
+        var intent = record.Intent;
+        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, OrderType.Market, TimeInForce.Day, null, intent.IntentId);
+        var check = OrderRules.Check(draft, read.Value, _state.Halted);
+        if (check.Request is not { } request)
+        {
+            Refuse(record, check.Violations);
+            return;
+        }
+
+        if (record.Stage == IntentStage.Submitting)
+        {
+            Submit(record.IntentId, request);
+            return;
+        }
+
+        Record(new SubmissionStarted(record.IntentId, Now), () => Submit(record.IntentId, request));
+    }
+
+    private void Submit(string intentId, OrderRequest request)
+    {
+        Log.Info("Submitting {ClientOrderId}: {Side} {Quantity} {Symbol} {PositionIntent}", request.ClientOrderId, request.Side, request.Quantity, request.Symbol, request.Intent);
+        _broker.SubmitOrderAsync(request, _stopping.Token).PipeTo(
+            Self,
+            success: result => new SubmitAnswered(intentId, request, result),
+            failure: error => new SubmitAnswered(intentId, request, new BrokerFailure.Ambiguous(error.Message)));
+    }
+
+    private void OnSubmitAnswered(IntentRecord record, OrderRequest request, BrokerResult<BrokerOrder> answer)
+    {
+        switch (answer.Failure)
+        {
+            case null:
+                Accept(record, answer.Value!);
+                break;
+            case BrokerFailure.RateLimited limited:
+                // Nothing was done: the same request, the same client_order_id, once the window resets.
+                Log.Warning("Rate limited submitting {ClientOrderId}; retrying at {RetryAt}", request.ClientOrderId, limited.RetryAt);
+                Timers.StartSingleTimer("retry", new Resubmit(record.IntentId, request), Until(limited.RetryAt));
+                break;
+            case BrokerFailure.Rejected { IsDuplicateClientOrderId: true }:
+                LookUp(record);
+                break;
+            case BrokerFailure.Rejected rejected:
+                Refuse(record, BrokerRefusal, $"the broker refused the order: {rejected.HttpStatus} {rejected.Code} {rejected.Message}");
+                break;
+            case BrokerFailure.Unauthorized unauthorized:
+                Refuse(record, BrokerRefusal, $"the broker refused our keys ({unauthorized.HttpStatus}): {unauthorized.Message}");
+                break;
+            case { } unknownOutcome:
+                // Ambiguous, transient or unreadable: the order may exist. Look before anything else.
+                GatewayMetrics.BrokerFailures.Add(1);
+                Log.Warning("Submit of {ClientOrderId} ended unknown ({Failure}); looking it up", request.ClientOrderId, unknownOutcome);
+                _failuresInARow++;
+                LookUp(record);
+                break;
+        }
+    }
+
+    private void LookUp(IntentRecord record) =>
+        _broker.GetOrderByClientOrderIdAsync(record.IntentId, _stopping.Token).PipeTo(
+            Self,
+            success: result => new LookupAnswered(record.IntentId, result),
+            failure: error => new LookupAnswered(record.IntentId, new BrokerFailure.Transient(error.Message)));
+
+    private void OnLookupAnswered(IntentRecord record, BrokerResult<BrokerOrder?> lookup)
+    {
+        if (lookup.Failure is { } failure)
+        {
+            RetryLater(record, failure, () => LookUp(record));
+        }
+        else if (lookup.Value is { } order)
+        {
+            Accept(record, order);
+        }
+        else
+        {
+            // Not at the broker: check again from the start (the rules see today's position) and
+            // send with the SAME client_order_id, which the broker refuses should the first arrive late.
+            Log.Info("No order {ClientOrderId} at the broker; checking and submitting again", record.IntentId);
+            RetryLater(record, null, () => ReadBrokerPosition(record));
+        }
+    }
+
+    private void Accept(IntentRecord record, BrokerOrder order)
+    {
+        if (record.Stage is IntentStage.Submitted or IntentStage.Finished)
+        {
+            // The stream told us first.
+            Done();
+            return;
+        }
+
+        Record(new OrderAccepted(record.IntentId, order.Id, Now), () =>
+        {
+            GatewayMetrics.OrdersSubmitted.Add(1);
+            Log.Info("Order {BrokerOrderId} is at the broker as {ClientOrderId} ({Status})", order.Id, record.IntentId, order.StatusText);
+            var intent = record.Intent;
+            Report(intent.PositionId, new OrderOutcome.Submitted(intent.ExitSequence, intent.IntentId, order.Id));
+            OnBrokerOrder(order);
+            Done();
+        });
+    }
+
+    private void Refuse(IntentRecord record, IReadOnlyList<RuleViolation> violations) =>
+        Refuse(record, violations.Select(v => v.Code.ToString()).ToList(), string.Join("; ", violations.Select(v => $"{v.Code}: {v.Message}")));
+
+    private void Refuse(IntentRecord record, string code, string message) => Refuse(record, [code], $"{code}: {message}");
+
+    private void Refuse(IntentRecord record, IReadOnlyList<string> codes, string reason) =>
+        Record(new IntentRefused(record.IntentId, codes, reason, Now), () =>
+        {
+            foreach (var code in codes)
+            {
+                GatewayMetrics.RuleRejections.Add(1, new KeyValuePair<string, object?>("rule", code));
+            }
+
+            Log.Error("REFUSED {IntentId} ({Intent} {Quantity} {Symbol} for {PositionId}): {Violations}", record.IntentId, record.Intent.Intent, record.Intent.Quantity, record.Intent.Symbol, record.Intent.PositionId, reason);
+            Report(record.Intent.PositionId, new OrderOutcome.Rejected(record.Intent.ExitSequence, reason));
+            Done();
+        });
+
+    /// <summary>
+    /// Waits and tries again. An intent that never reached the broker is refused after too many
+    /// failures (its position retries later); one that may have reached it is never given up,
+    /// since a new exit with a new id could then become a second order.
+    /// </summary>
+    private void RetryLater(IntentRecord record, BrokerFailure? failure, Action retry)
+    {
+        if (failure is BrokerFailure.Unauthorized or BrokerFailure.Rejected && record.Stage == IntentStage.Queued)
+        {
+            Refuse(record, BrokerRefusal, $"reading the broker's position failed: {failure.Message}");
+            return;
+        }
+
+        if (failure is not null)
+        {
+            _failuresInARow++;
+            GatewayMetrics.BrokerFailures.Add(1);
+            Log.Warning("Broker call for {IntentId} failed ({Failure}), attempt {Attempt}", record.IntentId, failure, _failuresInARow);
+        }
+
+        if (record.Stage == IntentStage.Queued && _failuresInARow >= _settings.MaxAttempts)
+        {
+            Refuse(record, BrokerUnavailable, $"the broker did not answer after {_failuresInARow} attempts: {failure?.Message}");
+            return;
+        }
+
+        var delay = failure is BrokerFailure.RateLimited limited ? Until(limited.RetryAt) : Backoff();
+        Timers.StartSingleTimer("retry", new RetryAction(record.IntentId, retry), delay);
+    }
+
+    private TimeSpan Backoff()
+    {
+        var factor = Math.Pow(2, Math.Min(_failuresInARow, 10));
+        var delay = TimeSpan.FromTicks((long)(_settings.RetryDelay.Ticks * factor));
+        return delay < _settings.MaxRetryDelay ? delay : _settings.MaxRetryDelay;
+    }
+
+    private TimeSpan Until(DateTimeOffset at)
+    {
+        var wait = at - Now;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private void Done()
+    {
+        _working = null;
+        _failuresInARow = 0;
+        Self.Tell(WorkNext.Instance);
+    }
+}

@@ -1,0 +1,177 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using PositionManager.Alpaca.Streaming;
+using PositionManager.Alpaca.Trading;
+using static PositionManager.Actors.Gateway.GatewayEvents;
+using static PositionManager.Actors.Gateway.GatewayInternals;
+using static PositionManager.Actors.Gateway.GatewayProtocol;
+
+namespace PositionManager.Actors.Gateway;
+
+/// <summary>
+/// The one path from the position manager to the broker (a cluster singleton). Close intents are
+/// journaled in an outbox and sent one at a time, in arrival order, each only after OrderRules
+/// passed on the broker's current view of that exact symbol; "submitting" is journaled before the
+/// HTTP call, so after a crash, restart or failover the order is looked up by its client_order_id
+/// before anything could be sent again (invariants 1-5, 7).
+/// </summary>
+public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
+{
+    public const string Name = "broker-gateway";
+
+    private readonly IBrokerClient _broker;
+    private readonly ITradeUpdateSource? _stream;
+    private readonly Func<IActorRef?> _positions;
+    private readonly GatewaySettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly CancellationTokenSource _stopping = new();
+    private GatewayState _state = GatewayState.Empty;
+    private long _lastSnapshotSequenceNr;
+    private bool _streamListening;
+
+    /// <param name="positions">The position shard region, resolved late: it is started after the gateway.</param>
+    public BrokerGateway(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock)
+    {
+        _broker = broker;
+        _stream = stream;
+        _positions = positions;
+        _settings = settings;
+        _clock = clock;
+    }
+
+    public override string PersistenceId => Name;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock) =>
+        Akka.Actor.Props.Create(() => new BrokerGateway(broker, stream, positions, settings, clock));
+
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer { Snapshot: GatewaySnapshot snapshot } offer:
+                _state = snapshot.ToState();
+                _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                break;
+            case IGatewayEvent change:
+                _state = _state.Apply(change);
+                break;
+            case RecoveryCompleted:
+                OnRecovered();
+                break;
+        }
+    }
+
+    protected override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case SubmitClose intent:
+                OnSubmitClose(intent);
+                break;
+            case Halt halt:
+                Record(new GatewayHalted(halt.Reason, halt.RequestedBy, Now), () =>
+                {
+                    Log.Warning("Gateway HALTED by {RequestedBy}: {Reason}; every new order is refused until resumed", halt.RequestedBy, halt.Reason);
+                    Sender.Tell(Status());
+                });
+                break;
+            case Resume resume:
+                Record(new GatewayResumed(resume.RequestedBy, Now), () =>
+                {
+                    Log.Warning("Gateway resumed by {RequestedBy}", resume.RequestedBy);
+                    Sender.Tell(Status());
+                    WorkOnOutbox();
+                });
+                break;
+            case GetStatus:
+                Sender.Tell(Status());
+                break;
+            case SaveSnapshotSuccess success:
+                DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
+                _lastSnapshotSequenceNr = success.Metadata.SequenceNr;
+                break;
+            case SaveSnapshotFailure failure:
+                Log.Warning(failure.Cause, "Gateway snapshot at {SequenceNr} failed; recovery replays events instead", failure.Metadata.SequenceNr);
+                break;
+            case DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+                break;
+            default:
+                if (!OnSubmissionMessage(message) && !OnOutcomeMessage(message))
+                {
+                    Unhandled(message);
+                }
+
+                break;
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        base.PostStop();
+    }
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    private void OnRecovered()
+    {
+        Log.Info("Gateway recovered: {Outbox} intents in the outbox, {Open} orders open at the broker, halted={Halted}", _state.Outbox.Count, _state.OpenAtBroker.Count(), _state.Halted);
+        StartStream();
+
+        // Whatever happened while no gateway ran, the broker knows: poll once before trusting the stream.
+        Self.Tell(PollOpenOrders.Instance);
+        Timers.StartPeriodicTimer("poll", PollOpenOrders.Instance, _settings.PollInterval);
+        WorkOnOutbox();
+    }
+
+    private void OnSubmitClose(SubmitClose intent)
+    {
+        if (_state.Find(intent.IntentId) is { } known)
+        {
+            // A re-send (restart, timeout, lost answer): acknowledge again and repeat what we know.
+            Sender.Tell(new CloseAccepted(intent.IntentId));
+            RepeatOutcome(known);
+            return;
+        }
+
+        var replyTo = Sender;
+        Record(new IntentQueued(intent, Now), () =>
+        {
+            Log.Info("Intent {IntentId} queued: {Intent} {Quantity} {Symbol} for {PositionId} ({Reason})", intent.IntentId, intent.Intent, intent.Quantity, intent.Symbol, intent.PositionId, intent.Reason);
+            replyTo.Tell(new CloseAccepted(intent.IntentId));
+            WorkOnOutbox();
+        });
+    }
+
+    private void Record(IGatewayEvent change, Action then) =>
+        Persist(change, persisted =>
+        {
+            _state = _state.Apply(persisted);
+            then();
+            if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+            {
+                SaveSnapshot(GatewaySnapshot.Of(_state));
+            }
+        });
+
+    private GatewayStatus Status() =>
+        new(_state.Halted, _state.HaltReason, _state.Outbox.Count, _streamListening,
+            _state.Intents.Values.OrderByDescending(i => i.ReceivedAt).Take(50).ToList());
+
+    private void StartStream()
+    {
+        if (_stream is null)
+        {
+            return;
+        }
+
+        var sink = new ActorTradeUpdateSink(Self);
+        var token = _stopping.Token;
+        var stream = _stream;
+        _ = Task.Run(() => stream.RunAsync(sink, token), token);
+    }
+}

@@ -1,0 +1,41 @@
+using Akka.Actor;
+using PositionManager.Alpaca.Streaming;
+using PositionManager.Alpaca.Trading;
+using PositionManager.Domain.Orders;
+
+namespace PositionManager.Actors.Gateway;
+
+/// <summary>Messages the gateway sends itself (answers of its broker calls, timers, the stream); never serialized.</summary>
+internal static class GatewayInternals
+{
+    public sealed record PositionRead(string IntentId, BrokerResult<BrokerPositionView?> Result) : INoSerializationVerificationNeeded;
+
+    public sealed record SubmitAnswered(string IntentId, OrderRequest Request, BrokerResult<BrokerOrder> Result) : INoSerializationVerificationNeeded;
+
+    public sealed record LookupAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
+
+    public sealed record PollAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
+
+    public sealed record Resubmit(string IntentId, OrderRequest Request) : INoSerializationVerificationNeeded;
+
+    public sealed record RetryAction(string IntentId, Action Retry) : INoSerializationVerificationNeeded;
+
+    public sealed class WorkNext : INoSerializationVerificationNeeded
+    {
+        public static readonly WorkNext Instance = new();
+    }
+
+    public sealed class PollOpenOrders : INoSerializationVerificationNeeded
+    {
+        public static readonly PollOpenOrders Instance = new();
+    }
+
+    public sealed class StreamListening : INoSerializationVerificationNeeded
+    {
+        public static readonly StreamListening Instance = new();
+    }
+
+    public sealed record StreamDown(string Reason) : INoSerializationVerificationNeeded;
+
+    public sealed record StreamUpdate(TradeUpdate Update) : INoSerializationVerificationNeeded;
+}
