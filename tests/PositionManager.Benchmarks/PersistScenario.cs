@@ -8,6 +8,24 @@ namespace PositionManager.Benchmarks;
 /// <summary>Persisted peak-change events/s (every tick raises a peak: one event each) vs raw batched inserts.</summary>
 public static class PersistScenario
 {
+    public static async Task RunPostgresAsync(string admin)
+    {
+        Report.Line("Persisted peak-change events, PostgreSQL (1,000 positions x 100 events)");
+        var journal = await BenchDatabases.NewPostgresAsync(admin);
+        var events = await EventsPerSecondAsync(journal, () => BenchDatabases.JournalRowsAsync(journal), 1_000, 100);
+        var raw = await RawInserts.PostgresRowsPerSecondAsync(journal.ConnectionString, 100_000);
+        Report.Ratio("journal vs multi-row INSERT", events, raw, "events/s", 0.50);
+    }
+
+    public static async Task RunSqliteAsync(string scratch)
+    {
+        Report.Line("Persisted peak-change events, SQLite default (WAL) (200 positions x 50 events)");
+        var journal = SqliteJournalFile.Prepare(Path.Combine(scratch, $"journal-{Guid.NewGuid():N}.db"));
+        var events = await EventsPerSecondAsync(journal, () => BenchDatabases.JournalRowsAsync(journal), 200, 50);
+        var raw = await RawInserts.SqliteRowsPerSecondAsync(Path.Combine(scratch, $"raw-{Guid.NewGuid():N}.db"), 20_000);
+        Report.Ratio("journal vs 100-row transactions (WAL, synchronous=NORMAL)", events, raw, "events/s", 0.25);
+    }
+
     public static async Task<double> EventsPerSecondAsync(JournalTarget journal, Func<Task<long>> journalRows, int positions, int rounds)
     {
         await using var node = await BenchNode.StartAsync(journal, PositionSettings.Default with { SnapshotEvery = int.MaxValue });

@@ -4,11 +4,21 @@ using PositionManager.Actors.Configuration;
 using PositionManager.Benchmarks;
 
 // `micro`: BenchmarkDotNet micro benchmarks of the tick path's pure decisions.
-// default: the load harness, every figure a ratio against a raw baseline measured in this run.
+// Otherwise the load harness, every figure a ratio against a raw baseline measured in this run.
+// Scenario names choose what runs (default: all of them, in this order); each scenario starts
+// its own node and database, so one can be repeated on its own while tuning.
+string[] scenarios = ["ticks", "postgres", "sqlite", "recovery"];
 if (args.FirstOrDefault() == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(TickDecisionBenchmarks).Assembly).Run(args.Skip(1).ToArray());
     return 0;
+}
+
+var chosen = args.Length == 0 ? scenarios : args;
+if (chosen.FirstOrDefault(a => !scenarios.Contains(a)) is { } unknown)
+{
+    Console.Error.WriteLine($"unknown scenario '{unknown}'; choose from: micro, {string.Join(", ", scenarios)}");
+    return 2;
 }
 
 var postgres = Environment.GetEnvironmentVariable("PM_TEST_POSTGRES");
@@ -21,22 +31,26 @@ if (string.IsNullOrWhiteSpace(postgres))
 var scratch = Directory.CreateTempSubdirectory("pm-bench-");
 try
 {
-    var tickJournal = await BenchDatabases.NewPostgresAsync(postgres);
-    await TickRoutingScenario.RunAsync(tickJournal, () => BenchDatabases.JournalRowsAsync(tickJournal));
+    foreach (var scenario in chosen)
+    {
+        switch (scenario)
+        {
+            case "ticks":
+                var tickJournal = await BenchDatabases.NewPostgresAsync(postgres);
+                await TickRoutingScenario.RunAsync(tickJournal, () => BenchDatabases.JournalRowsAsync(tickJournal));
+                break;
+            case "postgres":
+                await PersistScenario.RunPostgresAsync(postgres);
+                break;
+            case "sqlite":
+                await PersistScenario.RunSqliteAsync(scratch.FullName);
+                break;
+            case "recovery":
+                await RecoveryScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres));
+                break;
+        }
+    }
 
-    Report.Line("Persisted peak-change events, PostgreSQL (1,000 positions x 100 events)");
-    var pgJournal = await BenchDatabases.NewPostgresAsync(postgres);
-    var pgEvents = await PersistScenario.EventsPerSecondAsync(pgJournal, () => BenchDatabases.JournalRowsAsync(pgJournal), 1_000, 100);
-    var pgRaw = await RawInserts.PostgresRowsPerSecondAsync(pgJournal.ConnectionString, 100_000);
-    Report.Ratio("journal vs multi-row INSERT", pgEvents, pgRaw, "events/s", 0.50);
-
-    Report.Line("Persisted peak-change events, SQLite default (WAL) (200 positions x 50 events)");
-    var sqliteJournal = SqliteJournalFile.Prepare(Path.Combine(scratch.FullName, "journal.db"));
-    var sqliteEvents = await PersistScenario.EventsPerSecondAsync(sqliteJournal, () => BenchDatabases.JournalRowsAsync(sqliteJournal), 200, 50);
-    var sqliteRaw = await RawInserts.SqliteRowsPerSecondAsync(Path.Combine(scratch.FullName, "raw.db"), 20_000);
-    Report.Ratio("journal vs 100-row transactions (WAL, synchronous=NORMAL)", sqliteEvents, sqliteRaw, "events/s", 0.25);
-
-    await RecoveryScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres));
     return 0;
 }
 finally

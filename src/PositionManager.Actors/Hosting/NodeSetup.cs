@@ -5,16 +5,18 @@ using PositionManager.Actors.Positions;
 namespace PositionManager.Actors.Hosting;
 
 /// <param name="Journal">Where journal and snapshots live.</param>
-/// <param name="Gateway">Creates the actor that receives close intents (the gateway proxy).</param>
+/// <param name="Gateway">Creates a stand-in for the gateway (tests of positions alone); used only without <paramref name="Broker"/>.</param>
+/// <param name="Broker">The real broker gateway singleton and what it talks to.</param>
 /// <param name="ExtraHocon">Highest-precedence HOCON (tests, environment overrides).</param>
 /// <param name="JoinSelf">Form a one-node cluster; a multi-node deployment uses bootstrap instead.</param>
 public sealed record NodeSetup(
     JournalTarget Journal,
-    Func<ActorSystem, IActorRef> Gateway,
+    Func<ActorSystem, IActorRef>? Gateway,
     PositionSettings Positions,
     TimeProvider Clock,
     int NumberOfShards = 100,
     string Hostname = "127.0.0.1",
     int Port = 0,
     string? ExtraHocon = null,
-    bool JoinSelf = true);
+    bool JoinSelf = true,
+    BrokerGatewaySetup? Broker = null);

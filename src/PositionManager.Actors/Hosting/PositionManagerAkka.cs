@@ -15,9 +15,21 @@ public static class PositionManagerAkka
     {
         builder.AddHocon(AkkaConfig.Load(setup.Journal, setup.ExtraHocon), HoconAddMode.Prepend)
             .WithRemoting(setup.Hostname, setup.Port)
-            .WithClustering(new ClusterOptions())
-            .WithActors((system, registry) => registry.Register<GatewayProxy>(setup.Gateway(system)))
-            .WithPositionRegion(setup.Positions, setup.NumberOfShards, setup.Clock);
+            .WithClustering(new ClusterOptions());
+        if (setup.Broker is { } broker)
+        {
+            builder.WithBrokerGateway(broker, setup.Clock);
+        }
+        else if (setup.Gateway is { } standIn)
+        {
+            builder.WithActors((system, registry) => registry.Register<GatewayProxy>(standIn(system)));
+        }
+        else
+        {
+            throw new ArgumentException("a node needs the broker gateway or a stand-in for it", nameof(setup));
+        }
+
+        builder.WithPositionRegion(setup.Positions, setup.NumberOfShards, setup.Clock);
         if (setup.JoinSelf)
         {
             builder.AddStartup((system, _) =>
