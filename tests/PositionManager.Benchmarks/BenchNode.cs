@@ -12,6 +12,9 @@ namespace PositionManager.Benchmarks;
 /// <summary>A one-node cluster with the node's own setup and a gateway that drops close intents.</summary>
 public sealed class BenchNode : IAsyncDisposable
 {
+    /// <summary>HOCON appended to the node's configuration: tries a setting without a rebuild.</summary>
+    public const string TuningVariable = "PM_BENCH_HOCON";
+
     private readonly IHost _host;
 
     private BenchNode(IHost host)
@@ -35,7 +38,7 @@ public sealed class BenchNode : IAsyncDisposable
             settings,
             TimeProvider.System,
             NumberOfShards: 100,
-            ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off")));
+            ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off\n" + Environment.GetEnvironmentVariable(TuningVariable))));
         var host = builder.Build();
         await host.StartAsync();
         return new BenchNode(host);

@@ -7,7 +7,7 @@ using PositionManager.Benchmarks;
 // Otherwise the load harness, every figure a ratio against a raw baseline measured in this run.
 // Scenario names choose what runs (default: all of them, in this order); each scenario starts
 // its own node and database, so one can be repeated on its own while tuning.
-string[] scenarios = ["ticks", "postgres", "sqlite", "recovery"];
+string[] scenarios = ["ticks", "postgres", "sqlite", "recovery", "gateway"];
 if (args.FirstOrDefault() == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(TickDecisionBenchmarks).Assembly).Run(args.Skip(1).ToArray());
@@ -45,8 +45,11 @@ try
             case "sqlite":
                 await PersistScenario.RunSqliteAsync(scratch.FullName);
                 break;
+            case "gateway":
+                await GatewayScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres));
+                break;
             case "recovery":
-                await RecoveryScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres));
+                await RecoveryScenario.RunAsync(postgres);
                 break;
         }
     }

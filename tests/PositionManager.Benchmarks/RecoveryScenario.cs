@@ -10,30 +10,59 @@ namespace PositionManager.Benchmarks;
 /// </summary>
 public static class RecoveryScenario
 {
-    public static async Task RunAsync(JournalTarget journal, int positions = 10_000, int peaksEach = 14)
+    private const int SetupBlock = 1_000;
+
+    /// <summary>A PostgreSQL database this scenario filled before: re-measures recovery without writing the history again.</summary>
+    public const string ReuseVariable = "PM_BENCH_RECOVERY_JOURNAL";
+
+    public static async Task RunAsync(string admin, int positions = 10_000, int peaksEach = 14)
     {
-        Report.Line($"Recovery: {positions:N0} positions, 1 open + {peaksEach} peak events each, snapshot every 10 ({journal})");
+        Report.Line($"Recovery: {positions:N0} positions, 1 open + {peaksEach} peak events each, snapshot every 10 (Postgres journal)");
         var settings = PositionSettings.Default with { SnapshotEvery = 10 };
         var symbols = Positions.Symbols(positions);
-        await using (var first = await BenchNode.StartAsync(journal, settings))
+        var reuse = Environment.GetEnvironmentVariable(ReuseVariable);
+        JournalTarget journal;
+        if (string.IsNullOrWhiteSpace(reuse))
         {
-            await Positions.OpenAllAsync(first.Region, symbols);
-            for (var round = 1; round <= peaksEach; round++)
+            journal = await BenchDatabases.NewPostgresAsync(admin);
+            await WriteHistoryAsync(journal, settings, symbols, peaksEach);
+            Report.Line($"  history written to {new Npgsql.NpgsqlConnectionStringBuilder(journal.ConnectionString).Database}; {ReuseVariable} re-measures it");
+        }
+        else
+        {
+            journal = JournalTarget.Postgres(reuse);
+        }
+
+        // From a cold start of the node to every position answering; the node's start (cluster
+        // join, shard region) is reported on its own so the positions' share is visible.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var second = await BenchNode.StartAsync(journal, settings);
+        var started = clock.Elapsed;
+        await Positions.DrainAsync(second.Region, symbols);
+        var elapsed = clock.Elapsed;
+        Report.Line($"  {positions:N0} positions recovered and answering in {elapsed.TotalSeconds:F2} s (node start {started.TotalSeconds:F2} s) (target < 5 s) {(elapsed.TotalSeconds < 5 ? "MET" : "NOT MET")}");
+    }
+
+    private static async Task WriteHistoryAsync(JournalTarget journal, PositionSettings settings, string[] symbols, int peaksEach)
+    {
+        await using var first = await BenchNode.StartAsync(journal, settings);
+        await Positions.OpenAllAsync(first.Region, symbols);
+
+        // The history is written a block of positions at a time: all 10,000 at once put 10,000
+        // snapshot saves in flight together (the snapshot store does not batch), which held the
+        // connection pool long enough for queued journal writes to hit the journal's 10 s call
+        // timeout. This is the set-up, not what is measured.
+        foreach (var block in symbols.Chunk(SetupBlock))
+        {
+            foreach (var symbol in block)
             {
-                foreach (var symbol in symbols)
+                for (var round = 1; round <= peaksEach; round++)
                 {
                     first.Region.Tell(Positions.Tick(symbol, Positions.Entry + round * 0.01m));
                 }
             }
 
-            await Positions.DrainAsync(first.Region, symbols);
+            await Positions.DrainAsync(first.Region, block);
         }
-
-        var elapsed = await Report.TimeAsync(async () =>
-        {
-            await using var second = await BenchNode.StartAsync(journal, settings);
-            await Positions.DrainAsync(second.Region, symbols);
-        });
-        Report.Line($"  {positions:N0} positions recovered and answering in {elapsed.TotalSeconds:F2} s (target < 5 s) {(elapsed.TotalSeconds < 5 ? "MET" : "NOT MET")}");
     }
 }

@@ -11,6 +11,7 @@ namespace PositionManager.Actors.Gateway;
 /// <summary>What became of the orders: the trade stream while it listens, polling whenever it does not.</summary>
 public sealed partial class BrokerGateway
 {
+    private readonly HashSet<string> _finishing = new(StringComparer.Ordinal);
     private int _pollsInFlight;
 
     private bool OnOutcomeMessage(object message)
@@ -33,6 +34,9 @@ public sealed partial class BrokerGateway
                 return true;
             case StreamUpdate update:
                 OnBrokerOrder(update.Update.Order);
+                return true;
+            case BrokerOrderSeen seen:
+                OnBrokerOrder(seen.Order);
                 return true;
             case GatewayInternals.PollOpenOrders:
                 if (!_streamListening)
@@ -89,7 +93,8 @@ public sealed partial class BrokerGateway
         var filled = (int)order.FilledQuantity;
         if (filled > record.FilledQuantity || order.Status.IsTerminal())
         {
-            _state = _state.WithProgress(record.IntentId, filled, order.FilledAveragePrice);
+            // In memory at once, so a re-sent intent hears the latest even before the end is journaled.
+            _state = _state.WithProgress(record.IntentId, filled, order.FilledAveragePrice, order.Status.IsTerminal() ? order : null);
         }
 
         if (BrokerOrderOutcomes.For(intent.ExitSequence, order) is { } outcome)
@@ -97,10 +102,13 @@ public sealed partial class BrokerGateway
             Report(intent.PositionId, outcome);
         }
 
-        if (order.Status.IsTerminal() && record.Stage != IntentStage.Finished)
+        if (order.Status.IsTerminal() && record.Stage != IntentStage.Finished && _finishing.Add(record.IntentId))
         {
-            Record(new OrderFinished(record.IntentId, order.Status, order.StatusText, filled, order.FilledAveragePrice, Now), () =>
-                Log.Info("Order {ClientOrderId} ended {Status}: {Filled} of {Quantity} at {AveragePrice}", record.IntentId, order.StatusText, filled, intent.Quantity, order.FilledAveragePrice));
+            RecordAsync(new OrderFinished(record.IntentId, order.Status, order.StatusText, filled, order.FilledAveragePrice, Now), () =>
+            {
+                _finishing.Remove(record.IntentId);
+                Log.Info("Order {ClientOrderId} ended {Status}: {Filled} of {Quantity} at {AveragePrice}", record.IntentId, order.StatusText, filled, intent.Quantity, order.FilledAveragePrice);
+            });
         }
     }
 

@@ -15,7 +15,9 @@ public sealed partial class BrokerGateway
     private const string BrokerRefusal = "BrokerRejected";
     private const string BrokerUnavailable = "BrokerUnavailable";
 
+    private readonly HashSet<string> _accepting = new(StringComparer.Ordinal);
     private string? _working;
+    private Unjournaled? _unjournaled;
     private int _failuresInARow;
 
     private bool OnSubmissionMessage(object message)
@@ -26,13 +28,13 @@ public sealed partial class BrokerGateway
                 WorkOnOutbox();
                 return true;
             case PositionRead read when read.IntentId == _working:
-                OnPositionRead(_state.Find(read.IntentId)!, read.Result);
+                OnPositionRead(Working(read.IntentId), read.Result);
                 return true;
             case SubmitAnswered answer when answer.IntentId == _working:
-                OnSubmitAnswered(_state.Find(answer.IntentId)!, answer.Request, answer.Result);
+                OnSubmitAnswered(Working(answer.IntentId), answer.Request, answer.Result);
                 return true;
             case LookupAnswered lookup when lookup.IntentId == _working:
-                OnLookupAnswered(_state.Find(lookup.IntentId)!, lookup.Result);
+                OnLookupAnswered(Working(lookup.IntentId), lookup.Result);
                 return true;
             case RetryAction retry when retry.IntentId == _working:
                 retry.Retry();
@@ -45,13 +47,52 @@ public sealed partial class BrokerGateway
         }
     }
 
+    /// <summary>
+    /// An intent that finds the outbox idle is checked before it is journaled, and then journaled
+    /// together with "submitting" in one write: the quiet path from tick to order pays one journal
+    /// round trip here instead of two. Its acknowledgement waits for that write as always.
+    /// </summary>
+    private bool TryStartAtOnce(GatewayProtocol.SubmitClose intent, IActorRef replyTo)
+    {
+        if (_working is not null || _state.Halted || _state.Outbox.Count > _accepting.Count)
+        {
+            return false;
+        }
+
+        _working = intent.IntentId;
+        _unjournaled = new Unjournaled(new IntentRecord(intent, IntentStage.Queued, Now), replyTo);
+        ReadBrokerPosition(_unjournaled.Record);
+        return true;
+    }
+
+    private IntentRecord Working(string intentId) =>
+        _unjournaled is { } fresh && fresh.Record.IntentId == intentId ? fresh.Record : _state.Find(intentId)!;
+
+    /// <summary>Journals the intent that started at once, if it has not been yet, then goes on.</summary>
+    private void EnsureJournaled(Action then)
+    {
+        if (_unjournaled is not { } fresh)
+        {
+            then();
+            return;
+        }
+
+        _unjournaled = null;
+        Record(new IntentQueued(fresh.Record.Intent, fresh.Record.ReceivedAt), () =>
+        {
+            Acknowledge(fresh.Record.Intent, fresh.ReplyTo);
+            then();
+        });
+    }
+
     private void WorkOnOutbox()
     {
-        if (_working is not null || _state.NextInOutbox is not { } next)
+        if (_working is not null || _state.Outbox.FirstOrDefault(id => !_accepting.Contains(id)) is not { } nextId)
         {
             return;
         }
 
+        var next = _state.Find(nextId)!;
         _working = next.IntentId;
         if (next.Stage == IntentStage.Submitting)
         {
@@ -78,7 +119,11 @@ public sealed partial class BrokerGateway
     {
         if (read.Failure is { } failure)
         {
-            RetryLater(record, failure, () => ReadBrokerPosition(record));
+            EnsureJournaled(() =>
+            {
+                var journaled = _state.Find(record.IntentId)!;
+                RetryLater(journaled, failure, () => ReadBrokerPosition(journaled));
+            });
             return;
         }
 
@@ -94,10 +139,20 @@ public sealed partial class BrokerGateway
         if (record.Stage == IntentStage.Submitting)
         {
             Submit(record.IntentId, request);
-            return;
         }
-
-        Record(new SubmissionStarted(record.IntentId, Now), () => Submit(record.IntentId, request));
+        else if (_unjournaled is { } fresh)
+        {
+            _unjournaled = null;
+            RecordAll([new IntentQueued(fresh.Record.Intent, fresh.Record.ReceivedAt), new SubmissionStarted(record.IntentId, Now)], () =>
+            {
+                Acknowledge(fresh.Record.Intent, fresh.ReplyTo);
+                Submit(record.IntentId, request);
+            });
+        }
+        else
+        {
+            Record(new SubmissionStarted(record.IntentId, Now), () => Submit(record.IntentId, request));
+        }
     }
 
     private void Submit(string intentId, OrderRequest request)
@@ -167,22 +222,25 @@ public sealed partial class BrokerGateway
 
     private void Accept(IntentRecord record, BrokerOrder order)
     {
-        if (record.Stage is IntentStage.Submitted or IntentStage.Finished)
+        if (record.Stage is IntentStage.Submitted or IntentStage.Finished || !_accepting.Add(record.IntentId))
         {
             // The stream told us first.
             Done();
             return;
         }
 
-        Record(new OrderAccepted(record.IntentId, order.Id, Now), () =>
+        // The order exists at the broker whatever happens next, and after a crash it would be
+        // found by its client_order_id: the next intent need not wait for this write.
+        RecordAsync(new OrderAccepted(record.IntentId, order.Id, Now), () =>
         {
+            _accepting.Remove(record.IntentId);
             GatewayMetrics.OrdersSubmitted.Add(1);
             Log.Info("Order {BrokerOrderId} is at the broker as {ClientOrderId} ({Status})", order.Id, record.IntentId, order.StatusText);
             var intent = record.Intent;
             Report(intent.PositionId, new OrderOutcome.Submitted(intent.ExitSequence, intent.IntentId, order.Id));
-            OnBrokerOrder(order);
-            Done();
+            Self.Tell(new BrokerOrderSeen(order));
         });
+        Done();
     }
 
     private void Refuse(IntentRecord record, IReadOnlyList<RuleViolation> violations) =>
@@ -191,7 +249,7 @@ public sealed partial class BrokerGateway
     private void Refuse(IntentRecord record, string code, string message) => Refuse(record, [code], $"{code}: {message}");
 
     private void Refuse(IntentRecord record, IReadOnlyList<string> codes, string reason) =>
-        Record(new IntentRefused(record.IntentId, codes, reason, Now), () =>
+        EnsureJournaled(() => Record(new IntentRefused(record.IntentId, codes, reason, Now), () =>
         {
             foreach (var code in codes)
             {
@@ -201,7 +259,7 @@ public sealed partial class BrokerGateway
             Log.Error("REFUSED {IntentId} ({Intent} {Quantity} {Symbol} for {PositionId}): {Violations}", record.IntentId, record.Intent.Intent, record.Intent.Quantity, record.Intent.Symbol, record.Intent.PositionId, reason);
             Report(record.Intent.PositionId, new OrderOutcome.Rejected(record.Intent.ExitSequence, reason));
             Done();
-        });
+        }));
 
     /// <summary>
     /// Waits and tries again. An intent that never reached the broker is refused after too many

@@ -29,6 +29,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private GatewayState _state = GatewayState.Empty;
     private long _lastSnapshotSequenceNr;
     private bool _streamListening;
+    private readonly HashSet<string> _queuing = new(StringComparer.Ordinal);
 
     /// <param name="positions">The position shard region, resolved late: it is started after the gateway.</param>
     public BrokerGateway(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock)
@@ -138,25 +139,56 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
             return;
         }
 
-        var replyTo = Sender;
-        Record(new IntentQueued(intent, Now), () =>
+        if (!_queuing.Add(intent.IntentId))
         {
-            Log.Info("Intent {IntentId} queued: {Intent} {Quantity} {Symbol} for {PositionId} ({Reason})", intent.IntentId, intent.Intent, intent.Quantity, intent.Symbol, intent.PositionId, intent.Reason);
-            replyTo.Tell(new CloseAccepted(intent.IntentId));
-            WorkOnOutbox();
+            // Already being journaled: its acknowledgement is on the way.
+            return;
+        }
+
+        if (TryStartAtOnce(intent, Sender))
+        {
+            return;
+        }
+
+        var replyTo = Sender;
+        // Asynchronously, so that many intents arriving at once share journal round trips; the
+        // acknowledgement still waits for the write, and the journal keeps their order.
+        RecordAsync(new IntentQueued(intent, Now), () =>
+        {
+            Acknowledge(intent, replyTo);
+            // As a message, not a call: work that persists must not start inside an async persist's callback.
+            Self.Tell(WorkNext.Instance);
         });
     }
 
-    private void Record(IGatewayEvent change, Action then) =>
-        Persist(change, persisted =>
+    private void Acknowledge(SubmitClose intent, IActorRef replyTo)
+    {
+        _queuing.Remove(intent.IntentId);
+        Log.Info("Intent {IntentId} journaled: {Intent} {Quantity} {Symbol} for {PositionId} ({Reason})", intent.IntentId, intent.Intent, intent.Quantity, intent.Symbol, intent.PositionId, intent.Reason);
+        replyTo.Tell(new CloseAccepted(intent.IntentId));
+    }
+
+    private void Record(IGatewayEvent change, Action then) => Persist(change, persisted => Applied(persisted, then));
+
+    private void RecordAll(IReadOnlyList<IGatewayEvent> changes, Action then)
+    {
+        // Counted, not compared: the journal may hand back equal copies rather than the same objects.
+        var remaining = changes.Count;
+        PersistAll(changes, persisted => Applied(persisted, --remaining == 0 ? then : static () => { }));
+    }
+
+    /// <summary>For events that need not hold back the next command: nothing outside waits on them but their own callback.</summary>
+    private void RecordAsync(IGatewayEvent change, Action then) => PersistAsync(change, persisted => Applied(persisted, then));
+
+    private void Applied(IGatewayEvent change, Action then)
+    {
+        _state = _state.Apply(change);
+        then();
+        if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
         {
-            _state = _state.Apply(persisted);
-            then();
-            if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
-            {
-                SaveSnapshot(GatewaySnapshot.Of(_state));
-            }
-        });
+            SaveSnapshot(GatewaySnapshot.Of(_state));
+        }
+    }
 
     private GatewayStatus Status() =>
         new(_state.Halted, _state.HaltReason, _state.Outbox.Count, _streamListening,

@@ -20,6 +20,9 @@ internal static class GatewayInternals
 
     public sealed record RetryAction(string IntentId, Action Retry) : INoSerializationVerificationNeeded;
 
+    /// <summary>An intent being checked before it is journaled, and who waits for its acknowledgement.</summary>
+    public sealed record Unjournaled(IntentRecord Record, IActorRef ReplyTo);
+
     public sealed class WorkNext : INoSerializationVerificationNeeded
     {
         public static readonly WorkNext Instance = new();
@@ -34,6 +37,9 @@ internal static class GatewayInternals
     {
         public static readonly StreamListening Instance = new();
     }
+
+    /// <summary>The order as a submit or lookup answered it, looked at once its acceptance is journaled.</summary>
+    public sealed record BrokerOrderSeen(BrokerOrder Order) : INoSerializationVerificationNeeded;
 
     public sealed record StreamDown(string Reason) : INoSerializationVerificationNeeded;
 

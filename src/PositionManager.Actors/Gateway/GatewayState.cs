@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PositionManager.Alpaca.Trading;
 using static PositionManager.Actors.Gateway.GatewayEvents;
 
 namespace PositionManager.Actors.Gateway;
@@ -64,8 +65,14 @@ public sealed record GatewayState
     };
 
     /// <summary>Fills seen on the stream or by polling; kept in memory only (the broker is their record).</summary>
-    public GatewayState WithProgress(string intentId, int filledQuantity, decimal? averagePrice) =>
-        Update(intentId, r => r with { FilledQuantity = filledQuantity, FilledAveragePrice = averagePrice });
+    public GatewayState WithProgress(string intentId, int filledQuantity, decimal? averagePrice, BrokerOrder? ended) =>
+        Update(intentId, r => r with
+        {
+            FilledQuantity = filledQuantity,
+            FilledAveragePrice = averagePrice,
+            FinalStatus = ended?.Status ?? r.FinalStatus,
+            FinalStatusText = ended?.StatusText ?? r.FinalStatusText,
+        });
 
     private GatewayState Update(string intentId, Func<IntentRecord, IntentRecord> change) =>
         Intents.TryGetValue(intentId, out var record) ? this with { Intents = Intents.SetItem(intentId, change(record)) } : this;
