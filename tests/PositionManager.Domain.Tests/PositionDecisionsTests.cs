@@ -145,6 +145,38 @@ public class PositionDecisionsTests
     }
 
     [Fact]
+    public void A_first_exit_is_a_market_order_even_when_the_policy_retries_with_a_limit()
+    {
+        var state = APosition.Long(10).At(5.00m).With(TrailTen with { RetryLimitOffsetPercent = 2 }).Build();
+
+        var exit = state.Tick(4.00m).Decision.Single<ExitTriggered>();
+
+        Assert.Null(exit.LimitPrice);
+    }
+
+    [Fact]
+    public void After_a_refusal_the_policy_retries_a_long_with_a_marketable_limit_below_the_bid_in_whole_cents()
+    {
+        var state = APosition.Long(10).At(5.00m).With(TrailTen with { RetryLimitOffsetPercent = 2 }).Build();
+        var (pending, _) = state.Tick(4.00m);
+        var rejected = pending.Fold(PositionDecisions.OnOrderOutcome(pending, new OrderOutcome.Rejected(1, "insufficient qty"), Now));
+
+        var (retried, decision) = rejected.Tick(3.99m, Now + RejectionBackoff.After(1));
+
+        Assert.Equal(3.91m, decision.Single<ExitTriggered>().LimitPrice); // 3.99 × 0.98 = 3.9102, down to the cent
+        Assert.Equal(3.91m, retried.PendingExit!.LimitPrice);
+    }
+
+    [Fact]
+    public void After_a_refusal_without_a_limit_policy_the_retry_is_a_market_order_again()
+    {
+        var pending = Triggered(out _);
+        var rejected = pending.Fold(PositionDecisions.OnOrderOutcome(pending, new OrderOutcome.Rejected(1, "insufficient qty"), Now));
+
+        Assert.Null(rejected.Tick(3.99m, Now + RejectionBackoff.After(1)).Decision.Single<ExitTriggered>().LimitPrice);
+    }
+
+    [Fact]
     public void Backoff_after_rejections_doubles_up_to_a_minute()
     {
         Assert.Equal(TimeSpan.FromSeconds(1), RejectionBackoff.After(1));

@@ -34,6 +34,31 @@ public sealed class GatewaySafetyTests(ITestOutputHelper output) : GatewaySpec(o
     }
 
     [Fact]
+    public void An_intent_with_a_limit_price_becomes_a_day_limit_order_at_that_price()
+    {
+        Broker.Hold(Call, 2, bid: 4.90m, ask: 5.10m);
+        var gateway = StartGateway();
+
+        Submit(gateway, Close(Call, 2) with { LimitPrice = 4.80m });
+
+        ExpectOutcome<OrderOutcome.Fill>(Call, f => f.OrderComplete);
+        var order = Assert.Single(Broker.Orders());
+        Assert.Equal((PaperBroker.Accounts.PaperOrderType.Limit, 4.80m, "day"), (order.Type, order.LimitPrice, order.TimeInForce));
+    }
+
+    [Fact]
+    public void A_limit_price_in_fractions_of_a_cent_is_refused()
+    {
+        Broker.Hold(Call, 2);
+        var gateway = StartGateway();
+
+        Submit(gateway, Close(Call, 2) with { LimitPrice = 4.805m });
+
+        ExpectRefusal(Call, nameof(RuleCode.InvalidLimitPrice));
+        Assert.Empty(Broker.Orders());
+    }
+
+    [Fact]
     public void Invariant_1_the_underlying_ticker_is_refused_and_the_stock_is_untouched()
     {
         Broker.Hold("GOOGL", 100, 180.00m, 180.10m);

@@ -128,7 +128,8 @@ public sealed partial class BrokerGateway
         }
 
         var intent = record.Intent;
-        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, OrderType.Market, TimeInForce.Day, null, intent.IntentId);
+        var type = intent.LimitPrice is null ? OrderType.Market : OrderType.Limit;
+        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, type, TimeInForce.Day, intent.LimitPrice, intent.IntentId);
         var check = OrderRules.Check(draft, read.Value, _state.Halted);
         if (check.Request is not { } request)
         {

@@ -6,7 +6,8 @@ namespace PositionManager.Actors.Gateway;
 public static class GatewayProtocol
 {
     /// <summary>
-    /// A position asks the gateway to close (part of) itself. The intent id is the exit's
+    /// A position asks the gateway to close (part of) itself: a market order, or a limit order at
+    /// <see cref="LimitPrice"/> when its policy retries refused closes with a marketable limit. The intent id is the exit's
     /// deterministic client_order_id, so a re-sent intent is recognised, never sent twice.
     /// </summary>
     public sealed record SubmitClose(
@@ -18,7 +19,8 @@ public static class GatewayProtocol
         PositionIntent Intent,
         int Quantity,
         ExitReason Reason,
-        decimal? TriggerPrice) : IPositionManagerMessage;
+        decimal? TriggerPrice,
+        decimal? LimitPrice = null) : IPositionManagerMessage;
 
     /// <summary>The intent is journaled in the gateway's outbox: the position may stop re-sending it soon.</summary>
     public sealed record CloseAccepted(string IntentId) : IPositionManagerMessage;

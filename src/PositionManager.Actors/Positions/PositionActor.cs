@@ -100,7 +100,7 @@ public sealed class PositionActor : UntypedPersistentActor
                 if (_state.PendingExit is { } unanswered)
                 {
                     Log.Debug("Re-sending exit {ExitSequence} of {PositionId} as {ClientOrderId}", unanswered.ExitSequence, _state.PositionId, unanswered.ClientOrderId);
-                    SendToGateway(unanswered.ExitSequence, unanswered.Reason, unanswered.Quantity, unanswered.ClientOrderId, null);
+                    SendToGateway(unanswered, null);
                 }
 
                 break;
@@ -150,7 +150,7 @@ public sealed class PositionActor : UntypedPersistentActor
         // may have been lost; sending it again is safe because the gateway deduplicates by intent id.
         if (_state.PendingExit is { } pending)
         {
-            SendToGateway(pending.ExitSequence, pending.Reason, pending.Quantity, pending.ClientOrderId, null);
+            SendToGateway(pending, null);
         }
     }
 
@@ -183,7 +183,7 @@ public sealed class PositionActor : UntypedPersistentActor
         {
             case ExitTriggered exit:
                 Log.Info("Exit {ExitSequence} of {PositionId}: {Reason} for {Quantity} at {TriggerPrice} as {ClientOrderId}", exit.ExitSequence, _state.PositionId, exit.Reason, exit.Quantity, exit.TriggerPrice, exit.ClientOrderId);
-                SendToGateway(exit.ExitSequence, exit.Reason, exit.Quantity, exit.ClientOrderId, exit.TriggerPrice);
+                SendToGateway(_state.PendingExit!, exit.TriggerPrice);
                 break;
             case PositionOpened:
                 ScheduleClock();
@@ -262,18 +262,19 @@ public sealed class PositionActor : UntypedPersistentActor
     }
 
     /// <summary>At least once: re-sent until acknowledged, then now and then until its order ends.</summary>
-    private void SendToGateway(int exitSequence, Domain.Exits.ExitReason reason, int quantity, string clientOrderId, decimal? triggerPrice)
+    private void SendToGateway(PendingExit exit, decimal? triggerPrice)
     {
         ScheduleResend(_settings.GatewayAckTimeout);
         _gateway.Tell(new GatewayProtocol.SubmitClose(
-            clientOrderId,
+            exit.ClientOrderId,
             _state.PositionId,
-            exitSequence,
+            exit.ExitSequence,
             _state.Symbol!.Value,
             _state.ClosingSide,
             _state.ClosingIntent,
-            quantity,
-            reason,
-            triggerPrice));
+            exit.Quantity,
+            exit.Reason,
+            triggerPrice,
+            exit.LimitPrice));
     }
 }

@@ -10,7 +10,8 @@ public sealed record ExitPolicy(
     TrailingStopRule? Trailing = null,
     IReadOnlyList<ScaleOutTarget>? ScaleOuts = null,
     TimeExitRule? TimeExit = null,
-    PriceSource PriceSource = PriceSource.Bid)
+    PriceSource PriceSource = PriceSource.Bid,
+    decimal? RetryLimitOffsetPercent = null)
 {
     /// <summary>At most this many scale-out targets, so "which were done" fits in one integer.</summary>
     public const int MaxScaleOuts = 16;
@@ -62,6 +63,11 @@ public sealed record ExitPolicy(
             problems.Add("time exit minutes must be 0-390 and days non-negative");
         }
 
+        if (RetryLimitOffsetPercent is < 0 or >= 100)
+        {
+            problems.Add($"retry limit offset {RetryLimitOffsetPercent}% must be 0-100 (exclusive of 100)");
+        }
+
         return problems;
     }
 
@@ -72,8 +78,9 @@ public sealed record ExitPolicy(
         && Equals(Trailing, other.Trailing)
         && ScaleOutTargets.SequenceEqual(other.ScaleOutTargets)
         && Equals(TimeExit, other.TimeExit)
-        && PriceSource == other.PriceSource;
+        && PriceSource == other.PriceSource
+        && RetryLimitOffsetPercent == other.RetryLimitOffsetPercent;
 
     public override int GetHashCode() =>
-        HashCode.Combine(StopLossPercent, TakeProfitPercent, Trailing, ScaleOutTargets.Count, TimeExit, PriceSource);
+        HashCode.Combine(StopLossPercent, TakeProfitPercent, Trailing, ScaleOutTargets.Count, TimeExit, PriceSource, RetryLimitOffsetPercent);
 }

@@ -11,4 +11,5 @@ public sealed record PendingExit(
     int? ScaleOutIndex,
     string ClientOrderId,
     string? BrokerOrderId,
-    DateTimeOffset TriggeredAt);
+    DateTimeOffset TriggeredAt,
+    decimal? LimitPrice = null);

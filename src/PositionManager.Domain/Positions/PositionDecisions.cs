@@ -187,6 +187,23 @@ public static class PositionDecisions
     {
         var sequence = state.NextExitSequence;
         var clientOrderId = ClientOrderId.For(state.PositionId, state.Symbol!.Value, state.OpenedAt!.Value, sequence);
-        return new ExitTriggered(sequence, signal.Reason, signal.Quantity, price, signal.ScaleOutIndex, clientOrderId, now);
+        return new ExitTriggered(sequence, signal.Reason, signal.Quantity, price, signal.ScaleOutIndex, clientOrderId, now, RetryLimitPrice(state, price));
+    }
+
+    /// <summary>
+    /// After a refused close, a policy may ask for a marketable limit instead of another market
+    /// order: the offset below (a sell) or above (a buy) the evaluated price, in whole cents.
+    /// </summary>
+    private static decimal? RetryLimitPrice(PositionState state, decimal? price)
+    {
+        if (state.ConsecutiveRejections == 0 || state.Policy.RetryLimitOffsetPercent is not { } offset || price is not { } reference)
+        {
+            return null;
+        }
+
+        var factor = offset / 100m;
+        return state.Side == PositionSide.Long
+            ? Math.Max(0.01m, Math.Floor(reference * (1 - factor) * 100m) / 100m)
+            : Math.Ceiling(reference * (1 + factor) * 100m) / 100m;
     }
 }

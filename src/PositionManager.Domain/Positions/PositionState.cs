@@ -72,7 +72,7 @@ public sealed record PositionState
         PolicyChanged e => this with { Policy = e.Policy, Stop = e.Stop, TrailArmed = e.TrailArmed },
         ExitTriggered e => this with
         {
-            PendingExit = new PendingExit(e.ExitSequence, e.Reason, e.Quantity, 0, e.ScaleOutIndex, e.ClientOrderId, null, e.At),
+            PendingExit = new PendingExit(e.ExitSequence, e.Reason, e.Quantity, 0, e.ScaleOutIndex, e.ClientOrderId, null, e.At, e.LimitPrice),
             NextExitSequence = e.ExitSequence + 1,
         },
         CloseOrderSubmitted e => this with { PendingExit = PendingExit! with { BrokerOrderId = e.BrokerOrderId } },
