@@ -151,6 +151,63 @@ public class PositionActorTests(ITestOutputHelper output) : PositionActorSpec(Te
     }
 
     [Fact]
+    public void An_intent_the_gateway_does_not_acknowledge_is_sent_again_unchanged()
+    {
+        var position = StartPosition(settings: PositionSettings.Default with { GatewayAckTimeout = TimeSpan.FromMilliseconds(200), PendingExitResendInterval = TimeSpan.FromHours(1) });
+        Open(position);
+        position.Tell(new RequestClose(Symbol));
+        ExpectMsg<CommandAccepted>();
+
+        var first = Gateway.ExpectMsg<GatewayProtocol.SubmitClose>();
+        var again = Gateway.ExpectMsg<GatewayProtocol.SubmitClose>();
+
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void An_acknowledged_intent_is_not_sent_again_until_the_outcome_interval()
+    {
+        var position = StartPosition(settings: PositionSettings.Default with { GatewayAckTimeout = TimeSpan.FromMilliseconds(200), PendingExitResendInterval = TimeSpan.FromHours(1) });
+        Open(position);
+        position.Tell(new RequestClose(Symbol));
+        ExpectMsg<CommandAccepted>();
+        var intent = Gateway.ExpectMsg<GatewayProtocol.SubmitClose>();
+
+        Gateway.Reply(new GatewayProtocol.CloseAccepted(intent.IntentId));
+
+        Gateway.ExpectNoMsg(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void An_acknowledged_intent_whose_order_has_not_ended_is_sent_again_so_a_lost_outcome_is_repeated()
+    {
+        var position = StartPosition(settings: PositionSettings.Default with { GatewayAckTimeout = TimeSpan.FromHours(1), PendingExitResendInterval = TimeSpan.FromMilliseconds(300) });
+        Open(position);
+        position.Tell(new RequestClose(Symbol));
+        ExpectMsg<CommandAccepted>();
+        var intent = Gateway.ExpectMsg<GatewayProtocol.SubmitClose>();
+        Gateway.Reply(new GatewayProtocol.CloseAccepted(intent.IntentId));
+
+        Assert.Equal(intent, Gateway.ExpectMsg<GatewayProtocol.SubmitClose>());
+    }
+
+    [Fact]
+    public void An_ended_order_stops_the_re_sending()
+    {
+        var position = StartPosition(settings: PositionSettings.Default with { GatewayAckTimeout = TimeSpan.FromMilliseconds(200), PendingExitResendInterval = TimeSpan.FromMilliseconds(200) });
+        Open(position);
+        position.Tell(new RequestClose(Symbol));
+        ExpectMsg<CommandAccepted>();
+        var intent = Gateway.ExpectMsg<GatewayProtocol.SubmitClose>();
+
+        position.Tell(new ReportOrderOutcome(Symbol, new OrderOutcome.Rejected(intent.ExitSequence, "insufficient qty")));
+        ExpectMsg<CommandAccepted>();
+        Gateway.ReceiveWhile(TimeSpan.FromMilliseconds(300), m => m as GatewayProtocol.SubmitClose);
+
+        Gateway.ExpectNoMsg(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public void A_policy_change_is_journaled_and_a_bad_one_refused()
     {
         var position = StartPosition();
