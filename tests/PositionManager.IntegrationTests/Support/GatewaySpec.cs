@@ -46,9 +46,9 @@ public abstract class GatewaySpec(ITestOutputHelper output)
     protected virtual TimeProvider? BrokerClock => null;
 
     /// <summary>A gateway incarnation; each one recovers the same journal (persistence id "broker-gateway").</summary>
-    protected IActorRef StartGateway(bool withStream = false) =>
+    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null) =>
         Sys.ActorOf(
-            BrokerGateway.Props(Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, Fast, TimeProvider.System),
+            BrokerGateway.Props(Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, settings ?? Fast, TimeProvider.System),
             $"gateway-{++_incarnation}");
 
     protected void StopGateway(IActorRef gateway)
