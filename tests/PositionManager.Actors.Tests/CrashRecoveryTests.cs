@@ -58,7 +58,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : Akka.TestKit.
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("crash target did not start");
         var ready = process.StandardOutput.ReadLine();
-        Assert.True(ready == "READY", $"crash target said '{ready}': {process.StandardError.ReadToEnd()}");
+        if (ready != "READY")
+        {
+            // Its error output ends only when it does: reading it first, as an assertion message
+            // built up front did, hung the test for as long as a healthy target kept streaming.
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"crash target said '{ready}': {process.StandardError.ReadToEnd()}");
+        }
+
         return process;
     }
 

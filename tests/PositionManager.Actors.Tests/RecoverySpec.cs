@@ -41,6 +41,26 @@ public abstract class RecoverySpec(PersistenceBackend backend, ITestOutputHelper
         Assert.True(before.Peak > 5.00m, "the walk should have raised the peak at least once");
     }
 
+    [Fact]
+    public void A_burst_of_ticks_journals_every_new_peak_and_recovers_the_highest()
+    {
+        var position = StartPosition();
+        Open(position, quantity: 40, entry: 5.00m, policy: Policy);
+
+        // No view in between: later ticks are decided while earlier peaks are still being written.
+        foreach (var bid in new[] { 5.10m, 5.30m, 5.20m, 5.60m, 5.55m })
+        {
+            Tick(position, bid);
+        }
+
+        var before = View(position).State;
+        StopPosition(position);
+        var recovered = View(StartPosition()).State;
+
+        Assert.Equal((5.60m, true), (before.Peak, before.TrailArmed));
+        Assert.Equal(before, recovered);
+    }
+
     private PositionState DriveRandomTicks(IActorRef position, Random random, int ticks)
     {
         var price = 5.00m;

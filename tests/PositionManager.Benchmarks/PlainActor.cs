@@ -1,13 +1,30 @@
 using Akka.Actor;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Quotes;
+using static PositionManager.Actors.Positions.PositionProtocol;
 
 namespace PositionManager.Benchmarks;
 
-/// <summary>The raw baseline: a local actor that reads a price, compares it with its peak, and answers a ping.</summary>
+/// <summary>
+/// The raw baseline: a plain local actor doing exactly the entity's per-tick work on the same
+/// state (read the clock, keep the last quote, run <see cref="PositionDecisions.OnQuote"/>, fold
+/// any events in), reached by a direct Tell. What the region's figure adds on top of this is the
+/// cost of sharding (region, shard, entity lookup) and of the persistent actor's machinery.
+/// </summary>
 public sealed class PlainActor : UntypedActor
 {
-    private double _peak = 5.0;
+    public const string Description = "a plain local actor running PositionDecisions.OnQuote on the same open position's state, no sharding, no persistence";
 
-    public sealed record Price(double Bid) : INoSerializationVerificationNeeded;
+    private readonly TimeSpan _maxQuoteAge;
+    private PositionState _state;
+    private MarketQuote? _lastQuote;
+    private DateTimeOffset? _lastQuoteAt;
+
+    public PlainActor(PositionState state, TimeSpan maxQuoteAge)
+    {
+        _state = state;
+        _maxQuoteAge = maxQuoteAge;
+    }
 
     public sealed record Ping : INoSerializationVerificationNeeded
     {
@@ -18,11 +35,18 @@ public sealed class PlainActor : UntypedActor
     {
         switch (message)
         {
-            case Price price when price.Bid > _peak:
-                _peak = price.Bid;
+            case PriceTick tick:
+                var now = TimeProvider.System.GetUtcNow();
+                _lastQuote = tick.Quote;
+                _lastQuoteAt = now;
+                foreach (var change in PositionDecisions.OnQuote(_state, tick.Quote, now, _maxQuoteAge).Events)
+                {
+                    _state = _state.Apply(change);
+                }
+
                 break;
             case Ping:
-                Sender.Tell(_peak);
+                Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt));
                 break;
         }
     }

@@ -13,17 +13,17 @@ public static class RawInserts
     private const int BatchSize = 100;
     private static readonly byte[] Payload = Encoding.UTF8.GetBytes("{\"peak\":5.37,\"stop\":4.833,\"trailArmed\":true,\"at\":\"2026-11-25T05:00:00.0000000+00:00\"}");
 
-    public static async Task<double> PostgresRowsPerSecondAsync(string connectionString, int rows)
+    public static async Task<double> PostgresRowsPerSecondAsync(string connectionString, string table, int rows)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await Execute(connection, "CREATE TABLE raw_journal (LIKE journal INCLUDING ALL)");
+        await Execute(connection, $"CREATE TABLE {table} (LIKE journal INCLUDING ALL)");
         var elapsed = await Report.TimeAsync(async () =>
         {
             for (var start = 0; start < rows; start += BatchSize)
             {
                 await using var insert = new NpgsqlCommand { Connection = connection };
-                var values = new StringBuilder("INSERT INTO raw_journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid) VALUES ");
+                var values = new StringBuilder($"INSERT INTO {table} (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid) VALUES ");
                 for (var i = 0; i < BatchSize; i++)
                 {
                     values.Append(i == 0 ? string.Empty : ",").Append($"(@c{i}, false, @p{i}, @s{i}, @m{i}, 'PeakRaised.v1', 4711, 'raw')");

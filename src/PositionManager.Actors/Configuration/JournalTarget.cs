@@ -5,6 +5,9 @@ namespace PositionManager.Actors.Configuration;
 /// <summary>Where the journal and snapshots of one node live.</summary>
 public sealed record JournalTarget(PersistenceBackend Backend, string ConnectionString, string? Schema = null)
 {
+    /// <summary>A SQLite file switched to WAL mode (<see cref="SqliteJournalFile.Prepare"/>): its connections may relax synchronous.</summary>
+    public bool WriteAheadLog { get; init; }
+
     public static JournalTarget SqliteFile(string path) =>
         new(PersistenceBackend.Sqlite, $"Data Source={path};Pooling=True");
 

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using PositionManager.Actors.Positions;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using static PositionManager.Actors.Gateway.GatewayEvents;
@@ -98,6 +99,9 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
                 Log.Warning(failure.Cause, "Gateway snapshot at {SequenceNr} failed; recovery replays events instead", failure.Metadata.SequenceNr);
                 break;
             case DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+                break;
+            case PositionProtocol.CommandAccepted or PositionProtocol.CommandRefused:
+                // A position's answer to a reported outcome: the outcome is idempotent, so nothing waits on it.
                 break;
             default:
                 if (!OnSubmissionMessage(message) && !OnOutcomeMessage(message))

@@ -9,6 +9,8 @@ namespace PositionManager.Actors.Hosting;
 /// <param name="Broker">The real broker gateway singleton and what it talks to.</param>
 /// <param name="ExtraHocon">Highest-precedence HOCON (tests, environment overrides).</param>
 /// <param name="JoinSelf">Form a one-node cluster; a multi-node deployment uses bootstrap instead.</param>
+/// <param name="Prices">The price feed singleton and its market data; none without it (tests of positions alone).</param>
+/// <param name="Reconciler">The reconciler singleton and the broker it reads; none without it.</param>
 public sealed record NodeSetup(
     JournalTarget Journal,
     Func<ActorSystem, IActorRef>? Gateway,
@@ -19,4 +21,6 @@ public sealed record NodeSetup(
     int Port = 0,
     string? ExtraHocon = null,
     bool JoinSelf = true,
-    BrokerGatewaySetup? Broker = null);
+    BrokerGatewaySetup? Broker = null,
+    PriceFeedSetup? Prices = null,
+    ReconcilerSetup? Reconciler = null);

@@ -1,6 +1,7 @@
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
+using Akka.Persistence.Sql.Config;
 using Akka.Remote.Hosting;
 using PositionManager.Actors.Configuration;
 
@@ -10,7 +11,7 @@ public static class PositionManagerAkka
 {
     public const string SystemName = "position-manager";
 
-    /// <summary>Everything a node runs, in the order it must start: configuration, cluster, gateway, then the region that needs it.</summary>
+    /// <summary>Everything a node runs, in the order it must start: configuration, cluster, gateway, the region that needs it, then the feed and reconciler that need the region.</summary>
     public static AkkaConfigurationBuilder ConfigurePositionManager(this AkkaConfigurationBuilder builder, NodeSetup setup)
     {
         builder.AddHocon(AkkaConfig.Load(setup.Journal, setup.ExtraHocon), HoconAddMode.Prepend)
@@ -30,6 +31,21 @@ public static class PositionManagerAkka
         }
 
         builder.WithPositionRegion(setup.Positions, setup.NumberOfShards, setup.Clock);
+        if (setup.Prices is { } prices)
+        {
+            builder.WithPriceFeed(prices, setup.Clock);
+        }
+
+        if (setup.Reconciler is { } reconciler)
+        {
+            builder.WithReconciler(reconciler, setup.Clock);
+        }
+
+        if (setup.Journal.WriteAheadLog)
+        {
+            builder.AddSetup(new DataOptionsSetup(SqliteJournalFile.DataOptions(setup.Journal)));
+        }
+
         if (setup.JoinSelf)
         {
             builder.AddStartup((system, _) =>

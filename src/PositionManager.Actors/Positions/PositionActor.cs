@@ -20,6 +20,13 @@ public sealed class PositionActor : UntypedPersistentActor
     private readonly IActorRef _gateway;
     private readonly TimeProvider _clock;
     private PositionState _state;
+
+    // Peaks journaled with PersistAsync and not yet confirmed, and the state they lead to: the
+    // next tick decides on that, so a burst of ticks is journaled in one write instead of one
+    // write each. Only _state (journaled) is ever shown, snapshotted or acted upon outside.
+    private int _peaksInFlight;
+    private PositionState? _aheadOfJournal;
+    private bool _holdingForPeaks;
     private MarketQuote? _lastQuote;
     private DateTimeOffset? _lastQuoteAt;
     private long _lastSnapshotSequenceNr;
@@ -40,7 +47,7 @@ public sealed class PositionActor : UntypedPersistentActor
     public static string PersistenceIdFor(string positionId) => $"position-{positionId}";
 
     public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock) =>
-        Akka.Actor.Props.Create(() => new PositionActor(positionId, settings, gateway, clock));
+        Akka.Actor.Props.CreateBy(new PositionActorProducer(positionId, settings, gateway, clock)).WithMailbox(PositionMailbox.ConfigPath);
 
     // Untyped on purpose: a ReceivePersistentActor builds its handler table per instance, which
     // costs kilobytes per position and a matcher walk per tick; these are plain type switches.
@@ -63,13 +70,20 @@ public sealed class PositionActor : UntypedPersistentActor
 
     protected override void OnCommand(object message)
     {
+        // Anything but a tick waits until the peaks in flight are journaled, so that it decides
+        // on, and answers with, journaled state exactly as before; once one waits, ticks wait
+        // behind it, so nothing is reordered.
+        if (_peaksInFlight > 0 && (_holdingForPeaks || message is not PriceTick))
+        {
+            _holdingForPeaks = true;
+            Stash.Stash();
+            return;
+        }
+
         switch (message)
         {
             case PriceTick tick:
-                var now = _clock.GetUtcNow();
-                _lastQuote = tick.Quote;
-                _lastQuoteAt = now;
-                Decide(PositionDecisions.OnQuote(_state, tick.Quote, now, _settings.MaxQuoteAge), replyTo: null);
+                OnTick(tick);
                 break;
             case GetState:
                 Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt));
@@ -151,6 +165,55 @@ public sealed class PositionActor : UntypedPersistentActor
         if (_state.PendingExit is { } pending)
         {
             SendToGateway(pending, null);
+        }
+    }
+
+    private void OnTick(PriceTick tick)
+    {
+        var now = _clock.GetUtcNow();
+        _lastQuote = tick.Quote;
+        _lastQuoteAt = now;
+        var basis = _aheadOfJournal ?? _state;
+        var decision = PositionDecisions.OnQuote(basis, tick.Quote, now, _settings.MaxQuoteAge);
+        if (decision.Events is not [PeakRaised peak])
+        {
+            // An exit (invariant 6: it reaches the gateway only once journaled) or nothing: as
+            // any command. Persist orders its events after the peaks in flight.
+            Decide(decision, replyTo: null);
+            return;
+        }
+
+        // A new peak has no effect outside the actor, so it need not hold the mailbox while it is
+        // written; the stop it moves is acted upon only through a later, journaled exit.
+        _aheadOfJournal = basis.Apply(peak);
+        _peaksInFlight++;
+        PersistAsync(peak, PeakJournaled);
+    }
+
+    private void PeakJournaled(PeakRaised peak)
+    {
+        _state = _state.Apply(peak);
+        if (--_peaksInFlight == 0)
+        {
+            _aheadOfJournal = null;
+            if (_holdingForPeaks)
+            {
+                _holdingForPeaks = false;
+                Stash.UnstashAll();
+            }
+        }
+
+        AfterChange();
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        if (@event is PeakRaised && _peaksInFlight > 0)
+        {
+            // Later ticks decided on top of a peak that will never be journaled; starting again
+            // from the journal is the only state that is true. The shard restarts the position.
+            Context.Stop(Self);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
 
@@ -50,6 +52,17 @@ public static class Manifests
         (typeof(GatewayProtocol.Resume), "gateway.Resume.v1"),
         (typeof(GatewayProtocol.GetStatus), "gateway.GetStatus.v1"),
         (typeof(GatewayProtocol.GatewayStatus), "gateway.GatewayStatus.v1"),
+        (typeof(PriceFeedProtocol.Watch), "prices.Watch.v1"),
+        (typeof(PriceFeedProtocol.GetFeedStatus), "prices.GetFeedStatus.v1"),
+        (typeof(PriceFeedProtocol.PriceFeedStatus), "prices.PriceFeedStatus.v1"),
+        (typeof(ReconcilerEvents.PositionTracked), "reconciler.PositionTracked.v1"),
+        (typeof(ReconcilerEvents.PositionReleased), "reconciler.PositionReleased.v1"),
+        (typeof(ReconcilerSnapshot), "reconciler.Snapshot.v1"),
+        (typeof(ReconcilerProtocol.ReconcileNow), "reconciler.ReconcileNow.v1"),
+        (typeof(ReconcilerProtocol.ReconcileCompleted), "reconciler.ReconcileCompleted.v1"),
+        (typeof(ReconcilerProtocol.GetAlerts), "reconciler.GetAlerts.v1"),
+        (typeof(ReconcilerProtocol.AlertList), "reconciler.AlertList.v1"),
+        (typeof(ReconcilerProtocol.GetWatched), "reconciler.GetWatched.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
 
@@ -47,4 +49,15 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(GatewayProtocol.Resume))]
 [JsonSerializable(typeof(GatewayProtocol.GetStatus))]
 [JsonSerializable(typeof(GatewayProtocol.GatewayStatus))]
+[JsonSerializable(typeof(PriceFeedProtocol.Watch))]
+[JsonSerializable(typeof(PriceFeedProtocol.GetFeedStatus))]
+[JsonSerializable(typeof(PriceFeedProtocol.PriceFeedStatus))]
+[JsonSerializable(typeof(ReconcilerEvents.PositionTracked))]
+[JsonSerializable(typeof(ReconcilerEvents.PositionReleased))]
+[JsonSerializable(typeof(ReconcilerSnapshot))]
+[JsonSerializable(typeof(ReconcilerProtocol.ReconcileNow))]
+[JsonSerializable(typeof(ReconcilerProtocol.ReconcileCompleted))]
+[JsonSerializable(typeof(ReconcilerProtocol.GetAlerts))]
+[JsonSerializable(typeof(ReconcilerProtocol.AlertList))]
+[JsonSerializable(typeof(ReconcilerProtocol.GetWatched))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -4,14 +4,17 @@ using PositionManager.Alpaca.Trading;
 namespace PositionManager.Alpaca.Http;
 
 /// <summary>
-/// One exchange with Alpaca's trading host: waits for the request budget, adds the key headers,
-/// sends, and reads the answer and its rate-limit headers. Failures of the exchange itself become
-/// values here; what a status code means is <see cref="AlpacaErrors"/>' business.
+/// One exchange with an Alpaca host (trading by default, market data when given its base URL):
+/// waits for the request budget, adds the key headers, sends, and reads the answer and its
+/// rate-limit headers. Failures of the exchange itself become values here; what a status code
+/// means is <see cref="AlpacaErrors"/>' business.
 /// </summary>
-internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, TimeProvider time, RequestBudget budget)
+internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, TimeProvider time, RequestBudget budget, Uri? baseUrl = null)
 {
     public const string KeyIdHeader = "APCA-API-KEY-ID";
     public const string SecretKeyHeader = "APCA-API-SECRET-KEY";
+
+    private readonly Uri _baseUrl = baseUrl ?? settings.TradingBaseUrl;
 
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
@@ -19,7 +22,7 @@ internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, 
     public async Task<BrokerResult<HttpAnswer>> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CallKind kind, CancellationToken cancellationToken)
     {
         await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(method, new Uri(settings.TradingBaseUrl, relativePath));
+        using var request = new HttpRequestMessage(method, new Uri(_baseUrl, relativePath));
         request.Headers.Add(KeyIdHeader, settings.KeyId);
         request.Headers.Add(SecretKeyHeader, settings.SecretKey);
         request.Headers.Accept.Add(Json);

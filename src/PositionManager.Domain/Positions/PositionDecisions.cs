@@ -63,21 +63,22 @@ public static class PositionDecisions
             return Decision.Refuse($"the quote has no {state.Policy.PriceSource} price");
         }
 
-        var events = new List<IPositionEvent>(2);
+        // Most quotes neither raise the peak nor trigger an exit; they allocate no event list.
+        PeakRaised? raised = null;
         var current = state;
         if (Trail.IsBetter(state.Side, price, state.Peak))
         {
-            var raised = RaisePeak(state, price, now);
-            events.Add(raised);
+            raised = RaisePeak(state, price, now);
             current = state.Apply(raised);
         }
 
-        if (TriggerExit(current, price, now) is { } exit)
+        return (raised, TriggerExit(current, price, now)) switch
         {
-            events.Add(exit);
-        }
-
-        return new Decision(events, null);
+            (null, null) => Decision.Nothing,
+            ({ } peak, null) => Decision.Of(peak),
+            (null, { } exit) => Decision.Of(exit),
+            ({ } peak, { } exit) => Decision.Of(peak, exit),
+        };
     }
 
     /// <summary>The clock alone: time exits fire even when no quote arrives.</summary>

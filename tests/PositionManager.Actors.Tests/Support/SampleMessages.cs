@@ -1,5 +1,7 @@
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Actors.Reconciliation;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
@@ -30,6 +32,8 @@ public static class SampleMessages
             .Apply(new PeakRaised(7.25m, 6.525m, true, At))
             .Apply(new ExitTriggered(1, ExitReason.ScaleOut, 2, 7.30m, 0, "pm-GOOGL260220C00340000-0a1b2c3d-1", At));
         var intent = new GatewayProtocol.SubmitClose("pm-GOOGL260220C00340000-0a1b2c3d-1", Symbol, 1, Symbol, OrderSide.Sell, PositionIntent.SellToClose, 2, ExitReason.ScaleOut, 7.30m);
+        var watched = new WatchedPosition(Symbol, Symbol, PriceSource.Mid);
+        var alert = new ReconcilerAlert(AlertKind.UnmanagedShort, "SPY260220P00450000", "SHORT 2 SPY260220P00450000 at the broker was not opened by this system", At, At.AddMinutes(5));
         var record = new IntentRecord(intent, IntentStage.Finished, At, "61e69015-8549-4bfd-b9c3-01e75843f47d", null, BrokerOrderStatus.Filled, "filled", 2, 7.27m);
         return
         [
@@ -68,6 +72,17 @@ public static class SampleMessages
             new GatewayProtocol.Resume("ops@desk"),
             GatewayProtocol.GetStatus.Instance,
             new GatewayProtocol.GatewayStatus(true, "broker incident", 0, false, [record]),
+            new PriceFeedProtocol.Watch([watched]),
+            PriceFeedProtocol.GetFeedStatus.Instance,
+            new PriceFeedProtocol.PriceFeedStatus(1, [Symbol], [Symbol], 42, At, "HTTP 503: service unavailable"),
+            new ReconcilerEvents.PositionTracked(Symbol, Symbol, At),
+            new ReconcilerEvents.PositionReleased(Symbol, "marked flat: the broker no longer holds it", At),
+            new ReconcilerSnapshot([new TrackedPosition(Symbol, Symbol)]),
+            ReconcilerProtocol.ReconcileNow.Instance,
+            new ReconcilerProtocol.ReconcileCompleted(At, 4, [Symbol], ["AAPL260220C00250000"], [alert], null),
+            ReconcilerProtocol.GetAlerts.Instance,
+            new ReconcilerProtocol.AlertList([alert]),
+            ReconcilerProtocol.GetWatched.Instance,
         ];
     }
 }

@@ -1,4 +1,5 @@
 using PositionManager.Alpaca;
+using PositionManager.Alpaca.MarketData;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.PaperBroker.Accounts;
@@ -29,6 +30,9 @@ public sealed class GatewayBroker : IAsyncDisposable
     public AlpacaSettings Settings { get; }
 
     public IBrokerClient Client { get; }
+
+    /// <summary>The real market data client, polling the broker's copy of Alpaca's options data API.</summary>
+    public IMarketData MarketData() => new AlpacaMarketData(_http, Settings, TimeProvider.System);
 
     public ITradeUpdateSource Stream() =>
         new AlpacaTradeUpdateStream(Settings, TimeProvider.System, options: new TradeStreamOptions { InitialBackoff = TimeSpan.FromMilliseconds(100) });

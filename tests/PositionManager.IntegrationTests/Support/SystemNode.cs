@@ -6,12 +6,15 @@ using PositionManager.Actors.Configuration;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Actors.Reconciliation;
 
 namespace PositionManager.IntegrationTests.Support;
 
 /// <summary>
 /// One node of the real system through Akka.Hosting: the position shard region and the broker
-/// gateway singleton, journaled in the given database, talking to the given broker over HTTP.
+/// gateway singleton (and, when given their settings, the price feed and reconciler singletons),
+/// journaled in the given database, talking to the given broker over HTTP.
 /// </summary>
 public sealed class SystemNode : IAsyncDisposable
 {
@@ -23,6 +26,9 @@ public sealed class SystemNode : IAsyncDisposable
         System = host.Services.GetRequiredService<ActorSystem>();
         Region = host.Services.GetRequiredService<IRequiredActor<PositionRegion>>().ActorRef;
         Gateway = host.Services.GetRequiredService<IRequiredActor<GatewayProxy>>().ActorRef;
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        Reconciler = registry.TryGet<ReconcilerProxy>(out var reconciler) ? reconciler : null;
+        PriceFeed = registry.TryGet<PriceFeedProxy>(out var feed) ? feed : null;
     }
 
     public ActorSystem System { get; }
@@ -31,7 +37,21 @@ public sealed class SystemNode : IAsyncDisposable
 
     public IActorRef Gateway { get; }
 
-    public static async Task<SystemNode> StartAsync(JournalTarget journal, GatewayBroker broker, GatewaySettings gatewaySettings, bool withStream = true)
+    /// <summary>The reconciler singleton's proxy, when the node runs one.</summary>
+    public IActorRef? Reconciler { get; }
+
+    /// <summary>The price feed singleton's proxy, when the node runs one.</summary>
+    public IActorRef? PriceFeed { get; }
+
+    /// <param name="reconcile">Runs the reconciler against the broker with these settings.</param>
+    /// <param name="prices">Runs the price feed on the broker's market data with these settings.</param>
+    public static async Task<SystemNode> StartAsync(
+        JournalTarget journal,
+        GatewayBroker broker,
+        GatewaySettings gatewaySettings,
+        bool withStream = true,
+        ReconcilerSettings? reconcile = null,
+        PriceFeedSettings? prices = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddAkka(PositionManagerAkka.SystemName, (akka, _) => akka.ConfigurePositionManager(new NodeSetup(
@@ -41,7 +61,9 @@ public sealed class SystemNode : IAsyncDisposable
             TimeProvider.System,
             NumberOfShards: 10,
             ExtraHocon: TestConfig.Strict,
-            Broker: new BrokerGatewaySetup(broker.Client, withStream ? broker.Stream() : null, gatewaySettings))));
+            Broker: new BrokerGatewaySetup(broker.Client, withStream ? broker.Stream() : null, gatewaySettings),
+            Prices: prices is null ? null : new PriceFeedSetup(broker.MarketData(), prices),
+            Reconciler: reconcile is null ? null : new ReconcilerSetup(broker.Client, reconcile))));
         var host = builder.Build();
         await host.StartAsync();
         return new SystemNode(host);

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace PositionManager.Domain.Exits;
+
+/// <summary>A policy in words, for logs and consoles: "trailing 2% (armed at once), stop loss 50%, on mid".</summary>
+public static class ExitPolicyText
+{
+    public static string Describe(ExitPolicy policy)
+    {
+        var parts = new List<string>();
+        if (policy.Trailing is { } trail)
+        {
+            var offset = trail.Mode == TrailMode.Percent ? $"{Number(trail.Offset)}%" : $"{Number(trail.Offset)} behind the peak";
+            var armed = (trail.ActivationGainPercent, trail.ActivationPrice) switch
+            {
+                (null, null) => "armed at once",
+                ({ } gain, null) => $"armed at +{Number(gain)}%",
+                (null, { } price) => $"armed at {Number(price)}",
+                ({ } gain, { } price) => $"armed at +{Number(gain)}% or {Number(price)}",
+            };
+            parts.Add($"trailing {offset} ({armed})");
+        }
+
+        if (policy.StopLossPercent is { } stopLoss)
+        {
+            parts.Add($"stop loss {Number(stopLoss)}%");
+        }
+
+        if (policy.TakeProfitPercent is { } takeProfit)
+        {
+            parts.Add($"take profit {Number(takeProfit)}%");
+        }
+
+        if (policy.ScaleOutTargets.Count > 0)
+        {
+            parts.Add($"{policy.ScaleOutTargets.Count} scale-out targets");
+        }
+
+        if (policy.TimeExit is not null)
+        {
+            parts.Add("time exit");
+        }
+
+        var exits = parts.Count == 0 ? "no exits" : string.Join(", ", parts);
+        return $"{exits} on {policy.PriceSource.ToString().ToLowerInvariant()}";
+    }
+
+    private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

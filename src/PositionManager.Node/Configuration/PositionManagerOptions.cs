@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+
+namespace PositionManager.Node.Configuration;
+
+/// <summary>
+/// Every application setting of a node (section <c>PositionManager</c>), read and validated at
+/// start. Akka's own settings stay in hocon/; the Alpaca keys in Alpaca's APCA_* variables.
+/// </summary>
+public sealed record PositionManagerOptions(
+    string DataDirectory,
+    ExitPolicyOptions ExitPolicy,
+    MarketDataOptions MarketData,
+    ReconcileOptions Reconcile,
+    JournalOptions Journal,
+    ConsoleOptions Console)
+{
+    public const string Section = "PositionManager";
+
+    /// <exception cref="NodeSettingsException">Any setting is malformed, out of range or unknown; the message lists them all on one line.</exception>
+    public static PositionManagerOptions Read(IConfiguration configuration)
+    {
+        var reader = new SettingsReader(configuration);
+        var options = new PositionManagerOptions(
+            reader.Text($"{Section}:DataDirectory") ?? "./data",
+            ExitPolicyOptions.Read(reader),
+            MarketDataOptions.Read(reader),
+            ReconcileOptions.Read(reader),
+            JournalOptions.Read(reader),
+            ConsoleOptions.Read(reader));
+        reader.RejectUnknown(Section, KnownKeys());
+        return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
+    }
+
+    private static HashSet<string> KnownKeys()
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DataDirectory" };
+        (string Section, string[] Keys)[] sections =
+        [
+            (ExitPolicyOptions.Section, ExitPolicyOptions.Keys),
+            (MarketDataOptions.Section, MarketDataOptions.Keys),
+            (ReconcileOptions.Section, ReconcileOptions.Keys),
+            (JournalOptions.Section, JournalOptions.Keys),
+            (ConsoleOptions.Section, ConsoleOptions.Keys),
+        ];
+        foreach (var (section, keys) in sections)
+        {
+            var relative = section[(Section.Length + 1)..];
+            known.UnionWith(keys.Select(key => $"{relative}:{key}"));
+        }
+
+        return known;
+    }
+}

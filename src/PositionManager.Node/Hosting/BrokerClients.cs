@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using PositionManager.Alpaca.Http;
+using PositionManager.Alpaca.MarketData;
+using PositionManager.Alpaca.Streaming;
+using PositionManager.Alpaca.Trading;
+using PositionManager.Node.Configuration;
+
+namespace PositionManager.Node.Hosting;
+
+/// <summary>The Alpaca clients of one node, over one HttpClient, logging through the node's loggers.</summary>
+public sealed class BrokerClients : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public BrokerClients(BrokerEndpoint endpoint, MarketDataOptions marketData, TimeProvider clock, ILoggerFactory loggers)
+    {
+        Trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
+        Stream = new AlpacaTradeUpdateStream(endpoint.Settings, clock, loggers.CreateLogger<AlpacaTradeUpdateStream>());
+
+        // Alpaca counts market data requests apart from trading ones: each has its own budget.
+        MarketData = new AlpacaMarketData(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaMarketData>(), new RequestBudget(clock), marketData.Feed);
+    }
+
+    public IBrokerClient Trading { get; }
+
+    public ITradeUpdateSource Stream { get; }
+
+    public IMarketData MarketData { get; }
+
+    public void Dispose() => _http.Dispose();
+}

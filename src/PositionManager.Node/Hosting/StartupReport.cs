@@ -1,0 +1,67 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Symbols;
+using PositionManager.Node.Configuration;
+
+namespace PositionManager.Node.Hosting;
+
+/// <summary>What the node says at start: what it runs against (URLs, never keys), and for a first run, what to look for.</summary>
+internal static class StartupReport
+{
+    public static void Log(ILoggerFactory loggers, BrokerEndpoint broker, PositionManagerOptions options, string journal)
+    {
+        var logger = loggers.CreateLogger("PositionManager.Node");
+        var version = typeof(StartupReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        logger.LogInformation("Position manager {Version} starting against {Broker}", version, broker.Description);
+        logger.LogInformation("Journal: {Journal}", journal);
+        logger.LogInformation(
+            "Adopted positions get: {Policy}; quotes polled every {PollInterval} ({Feed} feed); broker reconciled every {ReconcileInterval}",
+            ExitPolicyText.Describe(options.ExitPolicy.ToPolicy()),
+            options.MarketData.PollInterval,
+            options.MarketData.Feed.ToString().ToLowerInvariant(),
+            options.Reconcile.Interval);
+        if (broker.Embedded is not null && options.Journal.Postgres is not null)
+        {
+            logger.LogWarning("The embedded broker's account is new every run but the PostgreSQL journal is not: contracts whose positions closed in an earlier run are alerted on, not adopted again");
+        }
+
+        if (options.ExitPolicy is { TrailingStopPercent: null, TrailingStopAmount: null, StopLossPercent: null, TakeProfitPercent: null })
+        {
+            logger.LogWarning("The default exit policy has no exit: adopted positions are watched but never closed");
+        }
+    }
+
+    public static void PrintWhatToWatch(TextWriter console, BrokerEndpoint broker, string journal)
+    {
+        var url = broker.Embedded!.BaseUrl.ToString().TrimEnd('/');
+
+        // An example contract that expires with the demo's own (a hard-coded one would expire).
+        var demoExpiry = broker.Embedded.Account.Positions()
+            .Select(p => OptionSymbol.TryParse(p.Position.Symbol, out var symbol, out _) ? symbol : null)
+            .FirstOrDefault(s => s is not null)?.Expiry ?? DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2));
+        var example = OptionSymbol.Create("MSFT", demoExpiry, OptionRight.Call, 500m).Value;
+        console.WriteLine($$"""
+
+            ── Position manager demo ─────────────────────────────────────────────────────────────
+            No APCA_API_KEY_ID is set, so this node trades with its own PaperBroker at {{url}}:
+            a paper account holding a few long option contracts and 100 AAPL shares, quotes moving
+            every second. Within a minute you should see, in this order:
+              ADOPTED …              the reconciler takes each option position under management
+              ALERT StockPosition …  the AAPL shares: never managed, never sold
+              TRAIL …                a new high moved a position's trailing stop up
+              Exit 1 of …            a price fell through its stop; the close goes to the gateway
+              Order … sell_to_close  the broker received ONE sell of THAT contract (not the stock)
+              CLOSED …               the fill came back; the position is done
+            Look at the broker yourself (any key pair works):
+              curl -s -H 'APCA-API-KEY-ID: demo' -H 'APCA-API-SECRET-KEY: demo' {{url}}/v2/positions
+              curl -s -H 'APCA-API-KEY-ID: demo' -H 'APCA-API-SECRET-KEY: demo' '{{url}}/v2/orders?status=all'
+            Give it another contract to adopt at the next pass:
+              curl -s -X PUT -H 'Content-Type: application/json' -d '{"qty":3,"avg_entry_price":"4.00"}' \
+                {{url}}/_paper/positions/{{example}}
+            Journal: {{journal}} (new each demo run). Stop with Ctrl+C.
+            ──────────────────────────────────────────────────────────────────────────────────────
+
+            """);
+    }
+}

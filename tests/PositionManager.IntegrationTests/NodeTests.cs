@@ -1,0 +1,136 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using PositionManager.Actors.Hosting;
+using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Actors.Reconciliation;
+using PositionManager.Domain.Positions;
+using PositionManager.IntegrationTests.Support;
+using PositionManager.Node.Configuration;
+using PositionManager.Node.Hosting;
+
+namespace PositionManager.IntegrationTests;
+
+/// <summary>
+/// The product as a user starts it: README's command with no Alpaca keys runs one node on SQLite
+/// against its embedded PaperBroker, whose demo positions it adopts; a bad setting stops it with
+/// one line.
+/// </summary>
+public sealed class NodeTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("pm-node-test-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task The_node_adopts_the_demo_accounts_options_and_journals_in_sqlite_under_its_data_directory()
+    {
+        await using var node = await PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+            ["PositionManager:Console:Watch"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var registry = node.Services.GetRequiredService<ActorRegistry>();
+        var reconciler = registry.Get<ReconcilerProxy>();
+        var region = registry.Get<PositionRegion>();
+
+        IReadOnlyList<WatchedPosition> adopted = [];
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                adopted = (await reconciler.Ask<PriceFeedProtocol.Watch>(ReconcilerProtocol.GetWatched.Instance, Patience)).Positions;
+                Assert.NotEmpty(adopted);
+            },
+            Patience);
+
+        var held = node.Broker.Embedded!.Account.Positions().ToDictionary(p => p.Position.Symbol);
+        var first = adopted[0];
+        var state = (await region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(first.PositionId), Patience)).State;
+        Assert.Equal(PositionStatus.Open, state.Status);
+        Assert.Equal(held[first.Symbol].Position.AvgEntryPrice, state.EntryPrice);
+        Assert.StartsWith("SQLite", node.Journal);
+        Assert.True(File.Exists(Path.Combine(_directory.FullName, JournalSetup.DemoJournalFile)));
+    }
+
+    [Fact]
+    public async Task Readmes_command_runs_the_product_with_its_data_under_the_working_directory()
+    {
+        await using var node = NodeProcess.Start(_directory.FullName);
+
+        await node.WaitForOutputAsync("ADOPTED", Patience);
+        await node.WaitForOutputAsync("ALERT StockPosition", Patience);
+
+        Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", JournalSetup.DemoJournalFile)));
+        Assert.DoesNotContain(node.Output, line => line.Contains("embedded-demo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_process_with_one_line_naming_the_variable()
+    {
+        await using var node = NodeProcess.Start(_directory.FullName, new Dictionary<string, string>
+        {
+            ["PositionManager__ExitPolicy__PriceSource"] = "ask",
+        });
+
+        Assert.Equal(2, await node.WaitForExitAsync(Patience));
+        var line = Assert.Single(node.Errors, l => l.Length > 0);
+        Assert.Contains("PositionManager__ExitPolicy__PriceSource: 'ask' is not bid, mid or last", line);
+        Assert.False(Directory.Exists(Path.Combine(_directory.FullName, "data")), "nothing starts before the settings are checked");
+    }
+
+    [Fact]
+    public async Task Every_bad_setting_is_named_at_once_and_nothing_starts()
+    {
+        var bad = await Assert.ThrowsAsync<NodeSettingsException>(() => PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+            ["PositionManager:ExitPolicy:TrailingStopPercent"] = "ten",
+            ["PositionManager:ExitPolicy:StopLossPercent"] = "150",
+            ["PositionManager:MarketData:PollInterval"] = "soon",
+            ["PositionManager:Reconcile:Intervall"] = "00:00:05",
+        }));
+
+        Assert.Equal(
+            [
+                "PositionManager__ExitPolicy__TrailingStopPercent: 'ten' is not a number",
+                "PositionManager__ExitPolicy: stop loss 150% must be between 0 and 100 (exclusive)",
+                "PositionManager__MarketData__PollInterval: 'soon' is not a duration (e.g. 00:00:01, 500ms, 2s, 1m)",
+                "PositionManager__Reconcile__Intervall is not a setting (a typo would leave a default in force)",
+            ],
+            bad.Problems);
+        Assert.DoesNotContain('\n', bad.Message);
+        Assert.Empty(_directory.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public async Task A_trailing_stop_by_percent_and_by_amount_at_once_is_refused()
+    {
+        var bad = await Assert.ThrowsAsync<NodeSettingsException>(() => PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+            ["PositionManager:ExitPolicy:TrailingStopAmount"] = "0.50",
+        }));
+
+        Assert.Contains("set TrailingStopPercent or TrailingStopAmount, not both", bad.Message);
+    }
+
+    [Fact]
+    public async Task Alpaca_keys_without_a_secret_stop_the_node_naming_the_variable_and_no_key()
+    {
+        var bad = await Assert.ThrowsAsync<NodeSettingsException>(() => PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "PKSECRETKEYID123",
+            ["APCA_API_SECRET_KEY"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+        }));
+
+        Assert.Contains("APCA_API_SECRET_KEY", bad.Message);
+        Assert.DoesNotContain("PKSECRETKEYID123", bad.Message);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace PositionManager.IntegrationTests.Support;
+
+/// <summary>
+/// The node as README's command runs it: its own build output started with <c>dotnet</c> in a
+/// working directory of the test's choosing, without any APCA_* variable unless the test sets one.
+/// Every line it prints is kept for the test to look for.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    private NodeProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, line) => Keep(_output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(_errors, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public IReadOnlyList<string> Output => [.. _output];
+
+    public IReadOnlyList<string> Errors => [.. _errors];
+
+    /// <summary>src/PositionManager.Node's build output, in the configuration the tests were built in.</summary>
+    public static string NodeDll
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var repository = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+            return Path.Combine(repository, "src", "PositionManager.Node", "bin", output.Parent.Name, output.Name, "PositionManager.Node.dll");
+        }
+    }
+
+    public static NodeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Assert.True(File.Exists(NodeDll), $"the node is not built at {NodeDll}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(NodeDll);
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("APCA_", StringComparison.Ordinal) || k.StartsWith("PositionManager__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return new NodeProcess(Process.Start(start) ?? throw new InvalidOperationException("the node did not start"));
+    }
+
+    public Task<string> WaitForOutputAsync(string text, TimeSpan patience) => WaitForAsync(_output, text, patience);
+
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var cancel = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
+    }
+
+    private async Task<string> WaitForAsync(ConcurrentQueue<string> lines, string text, TimeSpan patience)
+    {
+        string? found = null;
+        await Eventually.AssertAsync(
+            () =>
+            {
+                found = lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+                Assert.True(found is not null, $"no line with '{text}' yet; the node printed:{Environment.NewLine}{string.Join(Environment.NewLine, lines.TakeLast(30))}{Environment.NewLine}{string.Join(Environment.NewLine, _errors)}");
+                return Task.CompletedTask;
+            },
+            patience);
+        return found!;
+    }
+}

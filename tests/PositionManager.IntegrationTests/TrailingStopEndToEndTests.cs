@@ -1,0 +1,97 @@
+using Akka.Actor;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Actors.Reconciliation;
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions;
+using PositionManager.IntegrationTests.Support;
+using PositionManager.PaperBroker.Accounts;
+
+namespace PositionManager.IntegrationTests;
+
+/// <summary>
+/// Issue 6 end to end, nothing stubbed: a node (gateway, positions, price feed, reconciler) and a
+/// PaperBroker over HTTP. The broker holds a long call and 100 shares of its underlying; the call
+/// is adopted, its quotes come through the real market data client, and its trailing stop sells it
+/// with one sell_to_close of the call, while the stock and every bad quote move nothing.
+/// </summary>
+public abstract class TrailingStopEndToEndSpec(PersistenceBackend backend) : IAsyncLifetime
+{
+    private const string Call = "GOOGL260220C00340000";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly ExitPolicy TrailTenPercent = new(Trailing: TrailingStopRule.Percent(10));
+
+    private readonly SettableQuotePath _quote = new(4.90m, 5.10m);
+    private GatewayBroker _broker = null!;
+    private SystemNode _node = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await GatewayBroker.StartAsync();
+        _broker.Host.Account.SeedPosition(Call, 2, 5.00m);
+        _broker.Host.Market.SetPath(Call, _quote);
+        _broker.Hold("GOOGL", 100, 180.00m, 180.10m);
+        _node = await SystemNode.StartAsync(
+            TestJournals.New(backend),
+            _broker,
+            GatewaySettings.Default with { PollInterval = TimeSpan.FromMilliseconds(200) },
+            reconcile: new ReconcilerSettings(TimeSpan.FromHours(1), TrailTenPercent),
+            prices: new PriceFeedSettings(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _node.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_adopted_long_call_trails_up_then_one_sell_to_close_of_the_call_closes_it_and_the_stock_stays()
+    {
+        // Adopted by the reconciler's first pass: entry 5.00, trail armed at once, stop 4.50.
+        await ExpectStateAsync(s => s is { Status: PositionStatus.Open, Quantity: 2, Stop: 4.50m });
+
+        _quote.Set(6.00m, 6.10m);
+        await ExpectStateAsync(s => s is { Peak: 6.00m, Stop: 5.40m });
+
+        // A crossed bid above the peak would raise the stop; a zero bid would fire it. Neither may.
+        _quote.Set(9.00m, 8.00m);
+        await AfterTwoMorePollsAsync();
+        _quote.Set(0m, 0.10m);
+        await AfterTwoMorePollsAsync();
+        var untouched = await StateAsync();
+        Assert.Equal((PositionStatus.Open, 6.00m, 5.40m), (untouched.Status, untouched.Peak, untouched.Stop));
+        Assert.Empty(_broker.Orders());
+
+        _quote.Set(5.30m, 5.40m);
+        await ExpectStateAsync(s => s.Status == PositionStatus.Closed);
+
+        var order = Assert.Single(_broker.Orders());
+        Assert.Equal((Call, OrderSide.Sell, PositionIntent.SellToClose, 2m, 2m), (order.Symbol, order.Side, order.PositionIntent, order.Qty, order.FilledQty));
+        var held = Assert.Single(_broker.Positions());
+        Assert.Equal(("GOOGL", AssetClass.UsEquity, 100m), (held.Position.Symbol, held.Position.AssetClass, held.Position.Qty));
+    }
+
+    private async Task<PositionState> StateAsync() =>
+        (await _node.Region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(Call), Patience)).State;
+
+    private Task ExpectStateAsync(Func<PositionState, bool> expected) =>
+        Eventually.AssertAsync(async () => Assert.True(expected(await StateAsync()), $"state is {await StateAsync()}"), Patience);
+
+    /// <summary>Polls never overlap, so the second poll completed after now asked the broker after now.</summary>
+    private async Task AfterTwoMorePollsAsync()
+    {
+        var feed = _node.PriceFeed!;
+        var now = (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted;
+        await Eventually.AssertAsync(
+            async () => Assert.True((await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted >= now + 2),
+            Patience);
+    }
+}
+
+public sealed class PostgresTrailingStopEndToEndTests() : TrailingStopEndToEndSpec(PersistenceBackend.Postgres);
+
+public sealed class SqliteTrailingStopEndToEndTests() : TrailingStopEndToEndSpec(PersistenceBackend.Sqlite);
