@@ -13,7 +13,7 @@ namespace PositionManager.Benchmarks;
 public static class TickRoutingScenario
 {
     private const int WarmUpPositions = 1_000;
-    private const int Rounds = 5;
+    private const int Rounds = 7;
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Set: skips the memory figure and its two 32 s waits, for repeated throughput runs.</summary>
