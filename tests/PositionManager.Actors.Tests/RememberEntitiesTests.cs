@@ -39,11 +39,7 @@ public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutp
 
         await using var second = await HostedNode.StartAsync(_journal, _clock);
 
-        // Patience beyond akka.conf's updating-state-timeout (60 s): on SQLite a shard's first load of
-        // its remembered entities now and then stalls (about 1 run in 10 here, cause not yet found)
-        // and is retried only after that timeout. The positions must still all come back.
-
-        await AwaitAssertAsync(async () => Assert.Equal(OpenSymbols.Order(), await RunningEntities(second.Region)), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(250));
+        await AwaitAssertAsync(async () => Assert.Equal(OpenSymbols.Order(), await RunningEntities(second.Region)), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250));
         var closed = await second.Region.Ask<PositionView>(new GetState(ClosedSymbol), RemainingOrDefault);
         Assert.Equal(Domain.Positions.PositionStatus.Closed, closed.State.Status);
     }

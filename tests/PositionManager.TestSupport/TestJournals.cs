@@ -8,8 +8,9 @@ public static class TestJournals
 {
     public const string PostgresVariable = "PM_TEST_POSTGRES";
 
+    /// <summary>A new file prepared as the node prepares its own: WAL, and the schema created before Akka starts.</summary>
     public static JournalTarget NewSqlite() =>
-        JournalTarget.SqliteFile(Path.Combine(Path.GetTempPath(), $"pm-test-{Guid.NewGuid():N}.db"));
+        SqliteJournalFile.Prepare(Path.Combine(Path.GetTempPath(), $"pm-test-{Guid.NewGuid():N}.db"));
 
     /// <summary>A new database on the server ./test.sh started; no server is a failure, never a skip.</summary>
     public static JournalTarget NewPostgres()

@@ -22,10 +22,39 @@ public static class SqliteJournalFile
         using var wal = connection.CreateCommand();
         wal.CommandText = "PRAGMA journal_mode=WAL;";
         var mode = wal.ExecuteScalar() as string;
-        return string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase)
-            ? target with { WriteAheadLog = true }
-            : throw new InvalidOperationException($"SQLite journal {fullPath} refused WAL mode (got '{mode}')");
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite journal {fullPath} refused WAL mode (got '{mode}')");
+        }
+
+        CreateSchemaIfMissing(connection);
+        return target with { WriteAheadLog = true };
     }
+
+    /// <summary>
+    /// On a new file the plugin's auto-initialize creates the tables while the first persistent
+    /// actors already recover; a recovery that reads first fails with "no such table: snapshot", and
+    /// a shard whose remembered entities failed to load waits updating-state-timeout (60 s) before it
+    /// tries again. Creating deploy/sql's schema before the actor system starts closes that race.
+    /// </summary>
+    private static void CreateSchemaIfMissing(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal';";
+        if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        using var stream = typeof(SqliteJournalFile).Assembly.GetManifestResourceStream(SchemaResource)
+            ?? throw new InvalidOperationException($"embedded resource {SchemaResource} is missing");
+        using var reader = new StreamReader(stream);
+        using var create = connection.CreateCommand();
+        create.CommandText = reader.ReadToEnd();
+        create.ExecuteNonQuery();
+    }
+
+    private const string SchemaResource = "PositionManager.Actors.journal.sqlite.sql";
 
     /// <summary>
     /// The journal's and snapshot store's connections to a WAL file, each switched to
