@@ -23,8 +23,6 @@ public sealed record GatewayState
 
     public IntentRecord? Find(string intentId) => Intents.GetValueOrDefault(intentId);
 
-    public IntentRecord? NextInOutbox => Outbox.IsEmpty ? null : Intents[Outbox[0]];
-
     public IEnumerable<IntentRecord> OpenAtBroker => Intents.Values.Where(i => i.IsOpenAtBroker);
 
     public GatewayState Apply(IGatewayEvent change) => change switch

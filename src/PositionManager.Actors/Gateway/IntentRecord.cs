@@ -20,7 +20,4 @@ public sealed record IntentRecord(
 
     [JsonIgnore]
     public bool IsOpenAtBroker => Stage == IntentStage.Submitted;
-
-    [JsonIgnore]
-    public bool IsDone => Stage is IntentStage.Refused or IntentStage.Finished;
 }
