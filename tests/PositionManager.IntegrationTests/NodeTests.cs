@@ -7,6 +7,7 @@ using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Positions;
 using PositionManager.IntegrationTests.Support;
+using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 using PositionManager.Node.Hosting;
 
@@ -32,6 +33,7 @@ public sealed class NodeTests : IDisposable
             ["APCA_API_KEY_ID"] = "",
             ["PositionManager:DataDirectory"] = _directory.FullName,
             ["PositionManager:Console:Watch"] = "false",
+            ["PositionManager:Admin:Url"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         var registry = node.Services.GetRequiredService<ActorRegistry>();
@@ -54,6 +56,16 @@ public sealed class NodeTests : IDisposable
         Assert.Equal(held[first.Symbol].Position.AvgEntryPrice, state.EntryPrice);
         Assert.StartsWith("SQLite", node.Journal);
         Assert.True(File.Exists(Path.Combine(_directory.FullName, JournalSetup.DemoJournalFile)));
+
+        // No token configured: the node made one that only its own user can read.
+        var token = Path.Combine(_directory.FullName, AdminToken.FileName);
+        Assert.Equal(node.AdminToken.File, token);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(token));
+        }
+
+        Assert.True(node.AdminToken.Matches(File.ReadAllText(token)));
     }
 
     [Fact]
@@ -132,5 +144,50 @@ public sealed class NodeTests : IDisposable
 
         Assert.Contains("APCA_API_SECRET_KEY", bad.Message);
         Assert.DoesNotContain("PKSECRETKEYID123", bad.Message);
+    }
+
+    [Fact]
+    public async Task An_admin_endpoint_beyond_loopback_without_a_token_stops_the_node_before_anything_starts()
+    {
+        var bad = await Assert.ThrowsAsync<NodeSettingsException>(() => PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+            ["PositionManager:Admin:Url"] = "http://0.0.0.0:9110",
+        }));
+
+        Assert.Contains("PositionManager__Admin__Url: 'http://0.0.0.0:9110' is reachable beyond this machine; set PositionManager__Admin__Token first", bad.Message);
+        Assert.Empty(_directory.EnumerateFileSystemInfos());
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1", "is not http://<address>:<port>")]
+    [InlineData("https://127.0.0.1:9110", "is not http://<address>:<port>")]
+    [InlineData("http://admin.example.com:9110", "is not an IP address or localhost")]
+    public async Task A_malformed_admin_url_is_named(string url, string problem)
+    {
+        var bad = await Assert.ThrowsAsync<NodeSettingsException>(() => PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+            ["PositionManager:Admin:Url"] = url,
+        }));
+
+        Assert.Contains("PositionManager__Admin__Url", bad.Message);
+        Assert.Contains(problem, bad.Message);
+    }
+
+    [Fact]
+    public async Task A_short_admin_token_is_refused()
+    {
+        var bad = await Assert.ThrowsAsync<NodeSettingsException>(() => PositionManagerNode.StartAsync([], new Dictionary<string, string?>
+        {
+            ["APCA_API_KEY_ID"] = "",
+            ["PositionManager:DataDirectory"] = _directory.FullName,
+            ["PositionManager:Admin:Token"] = "short",
+        }));
+
+        Assert.Contains("PositionManager__Admin__Token: at least 16 characters", bad.Message);
+        Assert.DoesNotContain("'short'", bad.Message);
     }
 }

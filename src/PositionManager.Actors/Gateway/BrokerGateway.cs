@@ -125,6 +125,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private void OnRecovered()
     {
         Log.Info("Gateway recovered: {Outbox} intents in the outbox, {Open} orders open at the broker, halted={Halted}", _state.Outbox.Count, _state.OpenAtBroker.Count(), _state.Halted);
+        GatewayMetrics.Publish(_state.Outbox.Count, _state.Halted);
         StartStream();
 
         // Whatever happened while no gateway ran, the broker knows: poll once before trusting the stream.
@@ -187,6 +188,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private void Applied(IGatewayEvent change, Action then)
     {
         _state = _state.Apply(change);
+        GatewayMetrics.Publish(_state.Outbox.Count, _state.Halted);
         then();
         if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
         {

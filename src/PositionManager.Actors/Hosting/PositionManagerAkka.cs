@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Config;
 using Akka.Remote.Hosting;
 using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Nodes;
 
 namespace PositionManager.Actors.Hosting;
 
@@ -16,7 +17,8 @@ public static class PositionManagerAkka
     {
         builder.AddHocon(AkkaConfig.Load(setup.Journal, setup.ExtraHocon), HoconAddMode.Prepend)
             .WithRemoting(setup.Hostname, setup.Port)
-            .WithClustering(new ClusterOptions());
+            .WithClustering(new ClusterOptions())
+            .WithActors((system, _) => system.ActorOf(NodeInfoActor.Props(BuildInfo.Current, setup.Clock.GetUtcNow()), NodeInfoActor.Name));
         if (setup.Broker is { } broker)
         {
             builder.WithBrokerGateway(broker, setup.Clock);

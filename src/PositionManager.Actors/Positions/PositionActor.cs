@@ -32,6 +32,7 @@ public sealed class PositionActor : UntypedPersistentActor
     private long _lastSnapshotSequenceNr;
     private ICancelable? _clockTimer;
     private ICancelable? _resendTimer;
+    private bool _countedOpen;
 
     public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock)
     {
@@ -146,6 +147,7 @@ public sealed class PositionActor : UntypedPersistentActor
     {
         _clockTimer?.Cancel();
         _resendTimer?.Cancel();
+        CountOpen(false);
         base.PostStop();
     }
 
@@ -158,6 +160,7 @@ public sealed class PositionActor : UntypedPersistentActor
             return;
         }
 
+        CountOpen(_state.Status == PositionStatus.Open);
         ScheduleClock();
 
         // An exit journaled but not yet ended may never have reached the gateway, or its outcome
@@ -246,9 +249,11 @@ public sealed class PositionActor : UntypedPersistentActor
         {
             case ExitTriggered exit:
                 Log.Info("Exit {ExitSequence} of {PositionId}: {Reason} for {Quantity} at {TriggerPrice} as {ClientOrderId}", exit.ExitSequence, _state.PositionId, exit.Reason, exit.Quantity, exit.TriggerPrice, exit.ClientOrderId);
+                PositionMetrics.Exits.Add(1, new KeyValuePair<string, object?>("reason", exit.Reason.ToString()));
                 SendToGateway(_state.PendingExit!, exit.TriggerPrice);
                 break;
             case PositionOpened:
+                CountOpen(true);
                 ScheduleClock();
                 break;
             case CloseOrderSubmitted:
@@ -272,6 +277,7 @@ public sealed class PositionActor : UntypedPersistentActor
                 break;
             case PositionClosed closed:
                 Log.Info("Position {PositionId} closed: {Reason}", _state.PositionId, closed.Reason);
+                CountOpen(false);
                 _clockTimer?.Cancel();
                 _resendTimer?.Cancel();
                 break;
@@ -297,6 +303,16 @@ public sealed class PositionActor : UntypedPersistentActor
 
         _lastSnapshotSequenceNr = metadata.SequenceNr;
         PassivateIfClosed();
+    }
+
+    /// <summary>Keeps <see cref="PositionMetrics.OpenPositions"/> at the open positions this node hosts.</summary>
+    private void CountOpen(bool open)
+    {
+        if (open != _countedOpen)
+        {
+            PositionMetrics.CountOpen(open ? 1 : -1);
+            _countedOpen = open;
+        }
     }
 
     private void PassivateIfClosed()

@@ -36,6 +36,7 @@ public sealed partial class Reconciler
         }
 
         var (raised, cleared) = _alerts.Update(result.Findings, result.Unevaluated, now);
+        ReconcilerMetrics.PublishActive(_alerts.Active.Count);
         foreach (var alert in raised)
         {
             ReconcilerMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("kind", alert.Kind.ToString()));

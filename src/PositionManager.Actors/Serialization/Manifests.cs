@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Nodes;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
@@ -63,6 +64,8 @@ public static class Manifests
         (typeof(ReconcilerProtocol.GetAlerts), "reconciler.GetAlerts.v1"),
         (typeof(ReconcilerProtocol.AlertList), "reconciler.AlertList.v1"),
         (typeof(ReconcilerProtocol.GetWatched), "reconciler.GetWatched.v1"),
+        (typeof(NodeInfoProtocol.GetNodeInfo), "node.GetNodeInfo.v1"),
+        (typeof(NodeInfoProtocol.NodeInfo), "node.NodeInfo.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

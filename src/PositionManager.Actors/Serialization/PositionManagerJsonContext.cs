@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Nodes;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
@@ -60,4 +61,6 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(ReconcilerProtocol.GetAlerts))]
 [JsonSerializable(typeof(ReconcilerProtocol.AlertList))]
 [JsonSerializable(typeof(ReconcilerProtocol.GetWatched))]
+[JsonSerializable(typeof(NodeInfoProtocol.GetNodeInfo))]
+[JsonSerializable(typeof(NodeInfoProtocol.NodeInfo))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -12,7 +12,8 @@ public sealed record PositionManagerOptions(
     MarketDataOptions MarketData,
     ReconcileOptions Reconcile,
     JournalOptions Journal,
-    ConsoleOptions Console)
+    ConsoleOptions Console,
+    AdminOptions Admin)
 {
     public const string Section = "PositionManager";
 
@@ -26,7 +27,8 @@ public sealed record PositionManagerOptions(
             MarketDataOptions.Read(reader),
             ReconcileOptions.Read(reader),
             JournalOptions.Read(reader),
-            ConsoleOptions.Read(reader));
+            ConsoleOptions.Read(reader),
+            AdminOptions.Read(reader));
         reader.RejectUnknown(Section, KnownKeys());
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
@@ -41,6 +43,7 @@ public sealed record PositionManagerOptions(
             (ReconcileOptions.Section, ReconcileOptions.Keys),
             (JournalOptions.Section, JournalOptions.Keys),
             (ConsoleOptions.Section, ConsoleOptions.Keys),
+            (AdminOptions.Section, AdminOptions.Keys),
         ];
         foreach (var (section, keys) in sections)
         {

@@ -1,5 +1,9 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,26 +13,32 @@ using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
+using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
+using PositionManager.Node.Http;
+using Prometheus;
 
 namespace PositionManager.Node.Hosting;
 
 /// <summary>
 /// One running node: settings read and checked, the broker chosen (embedded or Alpaca), the
-/// journal prepared, then the generic host with the actor system (gateway, position region,
-/// price feed, reconciler). Program runs it until Ctrl+C; tests start it in-process.
+/// journal prepared, then the host with the actor system (gateway, position region, price feed,
+/// reconciler) and its HTTP listener (admin, health, metrics). Program runs it until Ctrl+C;
+/// tests start it in-process.
 /// </summary>
 public sealed class PositionManagerNode : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
     private int _disposed;
 
-    private PositionManagerNode(IHost host, BrokerEndpoint broker, PositionManagerOptions options, string journal)
+    private PositionManagerNode(WebApplication host, BrokerEndpoint broker, PositionManagerOptions options, string journal, AdminToken adminToken)
     {
         _host = host;
         Broker = broker;
         Options = options;
         Journal = journal;
+        AdminToken = adminToken;
+        AdminUrl = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     public IServiceProvider Services => _host.Services;
@@ -42,6 +52,11 @@ public sealed class PositionManagerNode : IAsyncDisposable
     /// <summary>Where the journal is, as the start-up log says it.</summary>
     public string Journal { get; }
 
+    /// <summary>The admin endpoint as bound (the port is real even when 0 was asked for).</summary>
+    public Uri AdminUrl { get; }
+
+    public AdminToken AdminToken { get; }
+
     /// <param name="args">Command-line settings (<c>--PositionManager:DataDirectory=…</c>).</param>
     /// <param name="overrides">Highest-precedence settings (tests).</param>
     /// <exception cref="NodeSettingsException">A setting is wrong; nothing was started.</exception>
@@ -54,15 +69,23 @@ public sealed class PositionManagerNode : IAsyncDisposable
         try
         {
             var (journal, journalDescription) = JournalSetup.Prepare(options, embedded);
-            var host = Build(args, configuration, options, journal, broker);
-            StartupReport.Log(host.Services.GetRequiredService<ILoggerFactory>(), broker, options, journalDescription);
+            var adminToken = AdminToken.Resolve(options.Admin, options.DataDirectory);
+            var host = Build(args, configuration, options, journal, broker, adminToken);
+            var loggers = host.Services.GetRequiredService<ILoggerFactory>();
+            StartupReport.Log(loggers, broker, options, journalDescription);
+
+            // prometheus-net starts listening to .NET meters just before its first collection; counts
+            // made before that (adoptions, exits at start-up) would never be exported.
+            await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null, cancellationToken);
             await host.StartAsync(cancellationToken);
+            var node = new PositionManagerNode(host, broker, options, journalDescription, adminToken);
+            StartupReport.LogAdmin(loggers, node.AdminUrl, adminToken);
             if (broker.Embedded is not null)
             {
-                StartupReport.PrintWhatToWatch(Console.Out, broker, journalDescription);
+                StartupReport.PrintWhatToWatch(Console.Out, broker, journalDescription, node.AdminUrl, options.Admin.Endpoint.Port == 9110);
             }
 
-            return new PositionManagerNode(host, broker, options, journalDescription);
+            return node;
         }
         catch
         {
@@ -82,20 +105,24 @@ public sealed class PositionManagerNode : IAsyncDisposable
         }
 
         await _host.StopAsync();
-        _host.Dispose();
+        await _host.DisposeAsync();
         await Broker.DisposeAsync();
     }
 
-    private static IHost Build(string[] args, IConfiguration configuration, PositionManagerOptions options, Actors.Configuration.JournalTarget journal, BrokerEndpoint broker)
+    private static WebApplication Build(string[] args, IConfiguration configuration, PositionManagerOptions options, Actors.Configuration.JournalTarget journal, BrokerEndpoint broker, AdminToken adminToken)
     {
-        // No defaults: the configuration is the node's own (NodeConfiguration), not the working directory's.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        // Empty: the configuration is the node's own (NodeConfiguration), not the working directory's,
+        // and Kestrel listens only where PositionManager:Admin:Url says.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             Args = args,
-            DisableDefaults = true,
             ApplicationName = "PositionManager.Node",
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.Admin.Endpoint));
+        builder.Services.AddRoutingCore();
+
+        builder.Services.AddHealthChecks();
         builder.Configuration.AddConfiguration(configuration);
         NodeLogging.Configure(builder.Logging, configuration);
         var services = builder.Services;
@@ -104,6 +131,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new AdminApi(sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System));
         services.AddAkka(PositionManagerAkka.SystemName, (akka, sp) =>
         {
             var clients = sp.GetRequiredService<BrokerClients>();
@@ -121,12 +149,18 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, GatewaySettings.Default),
                 Prices: new PriceFeedSetup(clients.MarketData, new PriceFeedSettings(options.MarketData.PollInterval, positions.MaxQuoteAge)),
                 Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy()))));
+            akka.WithNodeHealthChecks();
         });
         if (options.Console.Watch)
         {
             services.AddHostedService<PositionWatchService>();
         }
 
-        return builder.Build();
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapNodeHealth();
+        app.MapMetrics(PositionManager.Admin.AdminRoutes.Metrics);
+        app.MapAdmin(new AdminAuthorization(adminToken, options.Admin.IsLoopback, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PositionManager.Admin")));
+        return app;
     }
 }

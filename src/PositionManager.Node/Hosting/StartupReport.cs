@@ -32,7 +32,19 @@ internal static class StartupReport
         }
     }
 
-    public static void PrintWhatToWatch(TextWriter console, BrokerEndpoint broker, string journal)
+    public static void LogAdmin(ILoggerFactory loggers, Uri adminUrl, Admin.AdminToken token)
+    {
+        var logger = loggers.CreateLogger("PositionManager.Node");
+        logger.LogInformation(
+            "Admin endpoint {AdminUrl} (health {Live} and {Ready}, metrics {Metrics}); changes need the admin token{TokenSource}",
+            adminUrl,
+            PositionManager.Admin.AdminRoutes.Liveness,
+            PositionManager.Admin.AdminRoutes.Readiness,
+            PositionManager.Admin.AdminRoutes.Metrics,
+            token.File is { } file ? $", written to {file}" : " (PositionManager__Admin__Token)");
+    }
+
+    public static void PrintWhatToWatch(TextWriter console, BrokerEndpoint broker, string journal, Uri adminUrl, bool defaultAdminPort)
     {
         var url = broker.Embedded!.BaseUrl.ToString().TrimEnd('/');
 
@@ -41,6 +53,7 @@ internal static class StartupReport
             .Select(p => OptionSymbol.TryParse(p.Position.Symbol, out var symbol, out _) ? symbol : null)
             .FirstOrDefault(s => s is not null)?.Expiry ?? DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2));
         var example = OptionSymbol.Create("MSFT", demoExpiry, OptionRight.Call, 500m).Value;
+        var node = defaultAdminPort ? string.Empty : $" --node {adminUrl.ToString().TrimEnd('/')}";
         console.WriteLine($$"""
 
             ── Position manager demo ─────────────────────────────────────────────────────────────
@@ -53,6 +66,10 @@ internal static class StartupReport
               Exit 1 of …            a price fell through its stop; the close goes to the gateway
               Order … sell_to_close  the broker received ONE sell of THAT contract (not the stock)
               CLOSED …               the fill came back; the position is done
+            Ask the node what it is doing (from this directory; `pmctl --help` lists every command):
+              dotnet run --project src/PositionManager.Cli -- positions list{{node}}
+              dotnet run --project src/PositionManager.Cli -- position history <symbol>{{node}}
+              dotnet run --project src/PositionManager.Cli -- orders recent{{node}}
             Look at the broker yourself (any key pair works):
               curl -s -H 'APCA-API-KEY-ID: demo' -H 'APCA-API-SECRET-KEY: demo' {{url}}/v2/positions
               curl -s -H 'APCA-API-KEY-ID: demo' -H 'APCA-API-SECRET-KEY: demo' '{{url}}/v2/orders?status=all'

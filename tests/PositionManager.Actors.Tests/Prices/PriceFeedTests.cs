@@ -40,8 +40,8 @@ public sealed class PriceFeedTests(ITestOutputHelper output)
         // Polls are answered in order, so anything the three before it had sent would come first.
         var next = region.ExpectMsg<PositionProtocol.PriceTick>();
         Assert.Equal((Call, 4.95), (next.PositionId, next.Quote.Bid));
-        Assert.Equal(1, dropped.Total("pm_pricefeed_quotes_dropped_total/Crossed"));
-        Assert.Equal(1, dropped.Total("pm_pricefeed_quotes_dropped_total/NonPositive"));
+        Assert.Equal(1, dropped.Total("pricefeed_quotes_dropped_total/Crossed"));
+        Assert.Equal(1, dropped.Total("pricefeed_quotes_dropped_total/NonPositive"));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class PriceFeedTests(ITestOutputHelper output)
         AwaitPolls(feed, 3);
 
         Assert.Equal([Call], Status(feed).StaleSymbols);
-        Assert.Equal(1, counters.Total("pm_pricefeed_stale_symbols_total"));
-        Assert.Equal(2, counters.Total("pm_pricefeed_quotes_dropped_total"));
+        Assert.Equal(1, counters.Total("pricefeed_stale_symbols_total"));
+        Assert.Equal(2, counters.Total("pricefeed_quotes_dropped_total"));
         _market.Answer(Quote(4.80, 5.00));
         Assert.Equal(4.80, region.ExpectMsg<PositionProtocol.PriceTick>().Quote.Bid);
         Assert.Empty(Status(feed).StaleSymbols);

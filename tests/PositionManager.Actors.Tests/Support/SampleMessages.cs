@@ -1,4 +1,5 @@
 using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Nodes;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
@@ -83,6 +84,8 @@ public static class SampleMessages
             ReconcilerProtocol.GetAlerts.Instance,
             new ReconcilerProtocol.AlertList([alert]),
             ReconcilerProtocol.GetWatched.Instance,
+            NodeInfoProtocol.GetNodeInfo.Instance,
+            new NodeInfoProtocol.NodeInfo("akka.tcp://position-manager@10.0.3.7:4053", "1.0.0", "4a5c9b9f4daaa55771192612398528480d292e6c", At),
         ];
     }
 }

@@ -54,6 +54,8 @@ public sealed class NodeProcess : IAsyncDisposable
             start.Environment.Remove(variable);
         }
 
+        // Tests run side by side: an ephemeral admin port instead of the fixed default.
+        start.Environment["PositionManager__Admin__Url"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -14,7 +14,7 @@ public sealed class RejectionCounter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Name == "pm_gateway_rule_rejections_total")
+            if (instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Name == "gateway_rule_rejections_total")
             {
                 listener.EnableMeasurementEvents(instrument);
             }

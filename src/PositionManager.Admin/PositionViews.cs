@@ -1,0 +1,54 @@
+namespace PositionManager.Admin;
+
+/// <summary>One line of <c>positions list</c>.</summary>
+public sealed record PositionSummary(
+    string PositionId,
+    string Symbol,
+    string Underlying,
+    string Status,
+    string Side,
+    int Quantity,
+    decimal EntryPrice,
+    decimal Peak,
+    decimal? Stop,
+    decimal? LastPrice,
+    string? PendingExit);
+
+/// <summary>A position's live state, and why its stop is where it is.</summary>
+public sealed record PositionDetail(
+    PositionSummary Position,
+    int OriginalQuantity,
+    string Policy,
+    PolicyView PolicyValues,
+    bool TrailArmed,
+    string StopExplanation,
+    PendingExitView? PendingExit,
+    QuoteView? LastQuote,
+    double? LastQuoteAgeSeconds,
+    DateTimeOffset? OpenedAt,
+    string? ClosedReason,
+    int ConsecutiveRejections,
+    DateTimeOffset? RetryNotBefore);
+
+public sealed record PendingExitView(int ExitSequence, string Reason, int Quantity, int FilledQuantity, string ClientOrderId, string? BrokerOrderId, DateTimeOffset TriggeredAt, decimal? LimitPrice);
+
+public sealed record QuoteView(double Bid, double Ask, double? Last, DateTimeOffset QuotedAt, DateTimeOffset ReceivedAt);
+
+/// <summary>The parts of an exit policy an operator sets by hand; null leaves a part as it is.</summary>
+public sealed record PolicyView(
+    decimal? TrailingStopPercent,
+    decimal? TrailingStopAmount,
+    decimal? TrailingActivationPercent,
+    decimal? StopLossPercent,
+    decimal? TakeProfitPercent,
+    string? PriceSource);
+
+/// <summary>A policy change: the given parts replace the position's; <see cref="Clear"/> removes parts by name.</summary>
+public sealed record PolicyChangeRequest(PolicyView Set, IReadOnlyList<string> Clear);
+
+/// <summary>A position's journal, event by event.</summary>
+public sealed record PositionHistoryView(string PositionId, IReadOnlyList<HistoryEntry> Events);
+
+/// <param name="Event">The event's versioned manifest, e.g. <c>PeakRaised.v1</c>.</param>
+/// <param name="Details">The event in words.</param>
+public sealed record HistoryEntry(long SequenceNr, DateTimeOffset At, string Event, string Details);
