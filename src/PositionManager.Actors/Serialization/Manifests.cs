@@ -63,6 +63,7 @@ public static class Manifests
         (typeof(ReconcilerProtocol.GetAlerts), "reconciler.GetAlerts.v1"),
         (typeof(ReconcilerProtocol.AlertList), "reconciler.AlertList.v1"),
         (typeof(ReconcilerProtocol.GetWatched), "reconciler.GetWatched.v1"),
+        (typeof(PositionProtocol.Closed), "position.Closed.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

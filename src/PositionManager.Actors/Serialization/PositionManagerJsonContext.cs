@@ -60,4 +60,5 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(ReconcilerProtocol.GetAlerts))]
 [JsonSerializable(typeof(ReconcilerProtocol.AlertList))]
 [JsonSerializable(typeof(ReconcilerProtocol.GetWatched))]
+[JsonSerializable(typeof(PositionProtocol.Closed))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -83,6 +83,9 @@ public static class SampleMessages
             ReconcilerProtocol.GetAlerts.Instance,
             new ReconcilerProtocol.AlertList([alert]),
             ReconcilerProtocol.GetWatched.Instance,
+
+            // Appended after the golden file's first version: new samples go last, so old lines stay as written.
+            new PositionProtocol.Closed(Symbol, "trailing stop"),
         ];
     }
 }
