@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using PositionManager.Actors.Configuration;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
@@ -57,6 +58,23 @@ public sealed class ReconcilerTests : IAsyncLifetime
         Assert.Contains("SHORT", alerts["TSLA"].Message);
         Assert.Equal(completed.Alerts, (await node.Reconciler!.Ask<AlertList>(GetAlerts.Instance, Patience)).Alerts);
         Assert.Equal([Call, Put], (await WatchedAsync(node)).Select(w => w.Symbol).Order());
+        Assert.Empty(_broker.Orders());
+    }
+
+    [Fact]
+    public async Task A_short_it_did_not_open_is_alerted_without_starting_a_position_entity_for_it()
+    {
+        _broker.Host.Account.SeedPosition(Call, 2, 12.40m);
+        _broker.Host.Account.SeedPosition(ShortCall, -1, 6.25m);
+        await using var node = await StartNodeAsync();
+
+        var completed = await ReconcileAsync(node);
+
+        Assert.Equal(AlertKind.UnmanagedShort, Assert.Single(completed.Alerts, a => a.Symbol == ShortCall).Kind);
+
+        // An entity started here would be remembered and run, idle, after every restart.
+        var region = await node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, Patience);
+        Assert.Equal([Call], region.Shards.SelectMany(s => s.EntityIds));
         Assert.Empty(_broker.Orders());
     }
 

@@ -75,6 +75,26 @@ public abstract class TrailingStopEndToEndSpec(PersistenceBackend backend) : IAs
         Assert.Equal(("GOOGL", AssetClass.UsEquity, 100m), (held.Position.Symbol, held.Position.AssetClass, held.Position.Qty));
     }
 
+    [Fact]
+    public async Task A_position_closed_by_its_exit_is_dropped_from_the_price_feed_at_once()
+    {
+        await ExpectStateAsync(s => s is { Status: PositionStatus.Open, Stop: 4.50m });
+        await ExpectFeedAsync(status => Assert.Equal([Call], status.Symbols));
+
+        _quote.Set(4.40m, 4.50m);
+        await ExpectStateAsync(s => s.Status == PositionStatus.Closed);
+
+        // The only pass ran at start (the next is an hour away): the position's own notice released it.
+        await ExpectFeedAsync(status => Assert.Equal((0, 0), (status.Positions, status.Symbols.Count)));
+        Assert.Empty((await _node.Reconciler!.Ask<PriceFeedProtocol.Watch>(ReconcilerProtocol.GetWatched.Instance, Patience)).Positions);
+        Assert.Single(_broker.Orders());
+    }
+
+    private Task ExpectFeedAsync(Action<PriceFeedProtocol.PriceFeedStatus> expected) =>
+        Eventually.AssertAsync(
+            async () => expected(await _node.PriceFeed!.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)),
+            Patience);
+
     private async Task<PositionState> StateAsync() =>
         (await _node.Region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(Call), Patience)).State;
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
@@ -13,12 +14,18 @@ public static class PositionShardingHosting
     /// <summary>
     /// The "position" region: one entity per held contract, remembered in the SQL journal so that
     /// every OPEN position runs again after a restart or rebalance without waiting for a message
-    /// (a closed one passivates, which forgets it). The gateway proxy must be registered first.
+    /// (a closed one passivates, which forgets it, and tells the reconciler, which stops pricing
+    /// it). The gateway proxy must be registered first.
     /// </summary>
     public static AkkaConfigurationBuilder WithPositionRegion(this AkkaConfigurationBuilder builder, PositionSettings settings, int numberOfShards, TimeProvider clock) =>
         builder.WithShardRegion<PositionRegion>(
             RegionName,
-            (_, registry, _) => entityId => PositionActor.Props(entityId, settings, registry.Get<GatewayProxy>(), clock),
+            (_, registry, _) =>
+            {
+                // The reconciler starts after the region: looked up when a position closes, not now.
+                Func<IActorRef?> reconciler = () => registry.TryGet<ReconcilerProxy>(out var proxy) ? proxy : null;
+                return entityId => PositionActor.Props(entityId, settings, registry.Get<GatewayProxy>(), clock, reconciler);
+            },
             new PositionMessageExtractor(numberOfShards),
             new ShardOptions
             {

@@ -19,6 +19,7 @@ public sealed class PositionActor : UntypedPersistentActor
     private readonly PositionSettings _settings;
     private readonly IActorRef _gateway;
     private readonly TimeProvider _clock;
+    private readonly Func<IActorRef?>? _closedListener;
     private PositionState _state;
 
     // Peaks journaled with PersistAsync and not yet confirmed, and the state they lead to: the
@@ -34,12 +35,14 @@ public sealed class PositionActor : UntypedPersistentActor
     private ICancelable? _resendTimer;
     private bool _countedOpen;
 
-    public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock)
+    /// <param name="closedListener">Told when the position closes (the reconciler's proxy); looked up then, as it may start after the position.</param>
+    public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null)
     {
         PersistenceId = PersistenceIdFor(positionId);
         _settings = settings;
         _gateway = gateway;
         _clock = clock;
+        _closedListener = closedListener;
         _state = PositionState.New(positionId);
     }
 
@@ -47,8 +50,8 @@ public sealed class PositionActor : UntypedPersistentActor
 
     public static string PersistenceIdFor(string positionId) => $"position-{positionId}";
 
-    public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock) =>
-        Akka.Actor.Props.CreateBy(new PositionActorProducer(positionId, settings, gateway, clock)).WithMailbox(PositionMailbox.ConfigPath);
+    public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null) =>
+        Akka.Actor.Props.CreateBy(new PositionActorProducer(positionId, settings, gateway, clock, closedListener)).WithMailbox(PositionMailbox.ConfigPath);
 
     // Untyped on purpose: a ReceivePersistentActor builds its handler table per instance, which
     // costs kilobytes per position and a matcher walk per tick; these are plain type switches.
@@ -156,6 +159,8 @@ public sealed class PositionActor : UntypedPersistentActor
         Log.Debug("Position {PositionId} recovered at {SequenceNr}: {Status}", _state.PositionId, LastSequenceNr, _state.Status);
         if (_state.Status == PositionStatus.Closed)
         {
+            // The node may have died between journaling the close and telling the listener.
+            TellClosed();
             PassivateIfClosed();
             return;
         }
@@ -280,6 +285,7 @@ public sealed class PositionActor : UntypedPersistentActor
                 CountOpen(false);
                 _clockTimer?.Cancel();
                 _resendTimer?.Cancel();
+                TellClosed();
                 break;
         }
     }
@@ -324,6 +330,9 @@ public sealed class PositionActor : UntypedPersistentActor
             Context.Parent.Tell(new Passivate(PositionInternals.StopEntity.Instance));
         }
     }
+
+    private void TellClosed() =>
+        _closedListener?.Invoke()?.Tell(new Closed(_state.PositionId, _state.ClosedReason ?? "closed"));
 
     private void ScheduleClock()
     {

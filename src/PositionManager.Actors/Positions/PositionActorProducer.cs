@@ -8,11 +8,11 @@ namespace PositionManager.Actors.Positions;
 /// thousands of entities a shard starts; the Props also keep the argument array and a producer of
 /// their own for each entity's lifetime.
 /// </summary>
-internal sealed class PositionActorProducer(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock) : IIndirectActorProducer
+internal sealed class PositionActorProducer(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener) : IIndirectActorProducer
 {
     public Type ActorType => typeof(PositionActor);
 
-    public ActorBase Produce() => new PositionActor(positionId, settings, gateway, clock);
+    public ActorBase Produce() => new PositionActor(positionId, settings, gateway, clock, closedListener);
 
     public void Release(ActorBase actor)
     {

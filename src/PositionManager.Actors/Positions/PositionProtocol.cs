@@ -34,6 +34,13 @@ public static class PositionProtocol
     /// <summary>The broker no longer holds the position (closed elsewhere, expired, exercised).</summary>
     public sealed record MarkBrokerFlat(string PositionId, string Reason) : IPositionCommand;
 
+    /// <summary>
+    /// A position tells whoever tracks the open ones (the reconciler) that it closed, once the close
+    /// is journaled, so the price feed stops pricing it at once instead of at the next pass. At most
+    /// once: a lost notice only leaves the release to that pass.
+    /// </summary>
+    public sealed record Closed(string PositionId, string Reason) : IPositionManagerMessage;
+
     /// <summary>The position's live view: its journaled state plus the last quote it saw.</summary>
     public sealed record PositionView(PositionState State, MarketQuote? LastQuote, DateTimeOffset? LastQuoteReceivedAt) : IPositionManagerMessage;
 

@@ -16,11 +16,17 @@ namespace PositionManager.Actors.Reconciliation;
 /// </summary>
 public static class ReconcilePlanner
 {
-    /// <summary>The positions whose state a pass needs: every option contract the broker holds, and every tracked one.</summary>
+    /// <summary>
+    /// The positions whose state a pass needs: every tracked one, and every untracked contract the
+    /// pass could adopt (long, whole contracts). Asking starts the entity, and remember-entities
+    /// then keeps an idle, never-opened one running for good; so a contract the system could not
+    /// take on (a short it did not open, a fractional quantity) is judged from the broker's side
+    /// alone. Every position this system opens is tracked: the reconciler is what opens them.
+    /// </summary>
     public static IReadOnlyList<TrackedPosition> ToAsk(IReadOnlyList<BrokerPosition> broker, IReadOnlyDictionary<string, TrackedPosition> tracked)
     {
         var ask = new Dictionary<string, TrackedPosition>(tracked, StringComparer.Ordinal);
-        foreach (var held in broker.Where(p => p.IsOption && OptionSymbol.TryParse(p.Symbol, out _, out _)))
+        foreach (var held in broker.Where(p => p.IsOption && IsAdoptable(p) && OptionSymbol.TryParse(p.Symbol, out _, out _)))
         {
             // One position per contract: its entity id is the OCC symbol.
             ask.TryAdd(held.Symbol, new TrackedPosition(held.Symbol, held.Symbol));
@@ -60,21 +66,24 @@ public static class ReconcilePlanner
                 continue;
             }
 
+            var isTracked = tracked.ContainsKey(position.Symbol);
+            if (!isTracked && !IsAdoptable(position))
+            {
+                // Not asked (see ToAsk): what the broker says is all there is to judge.
+                findings.Add(NotAdoptable(position));
+                continue;
+            }
+
             if (!views.TryGetValue(position.Symbol, out var view))
             {
                 unevaluated.Add(position.Symbol);
                 continue;
             }
 
-            var isTracked = tracked.ContainsKey(position.Symbol);
             switch (view.Status)
             {
-                case PositionStatus.New when position.Side == PositionSide.Short:
-                    findings.Add(new Finding(AlertKind.UnmanagedShort, position.Symbol,
-                        $"SHORT {Qty(position.Quantity)} {position.Symbol} at the broker was not opened by this system; not adopted (only longs are), nothing will buy it back"));
-                    break;
-                case PositionStatus.New when !IsWhole(position.Quantity):
-                    findings.Add(new Finding(AlertKind.Unmanageable, position.Symbol, $"{position.Symbol}: quantity {Qty(position.Quantity)} is not whole contracts; not adopted"));
+                case PositionStatus.New when !IsAdoptable(position):
+                    findings.Add(NotAdoptable(position));
                     break;
                 case PositionStatus.New:
                     adopt.Add(new PositionProtocol.Open(position.Symbol, position.Symbol, PositionSide.Long, (int)position.Quantity, position.AverageEntryPrice, defaultPolicy, OpenOrigin.Adopted));
@@ -135,6 +144,13 @@ public static class ReconcilePlanner
             ? new Finding(AlertKind.QuantityDrift, position.Symbol, $"{position.Symbol}: the broker holds {Qty(position.Quantity)}, the position here {view.Quantity}")
             : null;
     }
+
+    private static bool IsAdoptable(BrokerPosition position) => position.Side == PositionSide.Long && IsWhole(position.Quantity);
+
+    private static Finding NotAdoptable(BrokerPosition position) => position.Side == PositionSide.Short
+        ? new Finding(AlertKind.UnmanagedShort, position.Symbol,
+            $"SHORT {Qty(position.Quantity)} {position.Symbol} at the broker was not opened by this system; not adopted (only longs are), nothing will buy it back")
+        : new Finding(AlertKind.Unmanageable, position.Symbol, $"{position.Symbol}: quantity {Qty(position.Quantity)} is not whole contracts; not adopted");
 
     private static Finding Stock(BrokerPosition position)
     {

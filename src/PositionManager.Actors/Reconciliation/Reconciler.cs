@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Quotes;
@@ -103,6 +104,9 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
             case GetWatched:
                 Sender.Tell(Watched());
                 break;
+            case PositionProtocol.Closed closed:
+                OnClosedHere(closed);
+                break;
             case SaveSnapshotSuccess success:
                 DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
                 _lastSnapshotSequenceNr = success.Metadata.SequenceNr;
@@ -143,8 +147,10 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
     private void OnPassFinished(PassResult result)
     {
         var now = _clock.GetUtcNow();
+        // A position that told of its close while the pass ran is released already (marking one
+        // flat does that too): its release is not journaled twice.
         var changes = result.Tracked.Select(t => (IReconcilerEvent)new ReconcilerEvents.PositionTracked(t.PositionId, t.Symbol, now))
-            .Concat(result.Released.Select(r => new ReconcilerEvents.PositionReleased(r.PositionId, r.Reason, now)))
+            .Concat(result.Released.Where(r => _state.Tracked.ContainsKey(r.PositionId)).Select(r => new ReconcilerEvents.PositionReleased(r.PositionId, r.Reason, now)))
             .ToList();
         if (changes.Count == 0)
         {
@@ -162,11 +168,16 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
                 Finish(result);
             }
 
-            if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
-            {
-                SaveSnapshot(ReconcilerSnapshot.Of(_state));
-            }
+            SnapshotIfDue();
         });
+    }
+
+    private void SnapshotIfDue()
+    {
+        if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+        {
+            SaveSnapshot(ReconcilerSnapshot.Of(_state));
+        }
     }
 
     private void Finish(PassResult result)

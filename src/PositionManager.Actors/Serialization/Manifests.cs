@@ -66,6 +66,7 @@ public static class Manifests
         (typeof(ReconcilerProtocol.GetWatched), "reconciler.GetWatched.v1"),
         (typeof(NodeInfoProtocol.GetNodeInfo), "node.GetNodeInfo.v1"),
         (typeof(NodeInfoProtocol.NodeInfo), "node.NodeInfo.v1"),
+        (typeof(PositionProtocol.Closed), "position.Closed.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

@@ -63,4 +63,5 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(ReconcilerProtocol.GetWatched))]
 [JsonSerializable(typeof(NodeInfoProtocol.GetNodeInfo))]
 [JsonSerializable(typeof(NodeInfoProtocol.NodeInfo))]
+[JsonSerializable(typeof(PositionProtocol.Closed))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -36,6 +36,28 @@ public sealed class ReconcilePlannerTests
     }
 
     [Fact]
+    public void Contracts_it_could_not_adopt_are_judged_without_asking_a_position_so_none_starts_for_them()
+    {
+        BrokerPosition[] held = [Option(Put, 2, PositionSide.Short), Option(Call, 1.5m)];
+
+        var plan = Plan(held, views: []);
+
+        Assert.Empty(ReconcilePlanner.ToAsk(held, Tracked()));
+        Assert.Equal([(Call, AlertKind.Unmanageable), (Put, AlertKind.UnmanagedShort)], plan.Findings.Select(f => (f.Symbol, f.Kind)).Order());
+        Assert.Empty(plan.Unevaluated);
+        Assert.Empty(plan.Adopt);
+    }
+
+    [Fact]
+    public void A_tracked_position_is_asked_about_whatever_the_broker_holds_of_it()
+    {
+        BrokerPosition[] held = [Option(Put, 2, PositionSide.Short), Option(Call, 1.5m)];
+
+        Assert.Equal([Call, Put], ReconcilePlanner.ToAsk(held, Tracked(Call, Put)).Select(p => p.PositionId).Order());
+        Assert.Equal([Call], ReconcilePlanner.ToAsk([Option(Call, 2)], Tracked()).Select(p => p.PositionId));
+    }
+
+    [Fact]
     public void A_short_this_system_manages_is_no_alert()
     {
         var plan = Plan([Option(Put, 2, PositionSide.Short)], views: [Open(Put, 2, PositionSide.Short)], tracked: [Put]);
