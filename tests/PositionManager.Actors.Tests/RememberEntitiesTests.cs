@@ -22,6 +22,10 @@ public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutp
     private readonly JournalTarget _journal = TestJournals.New(backend);
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
 
+    // A first write to a fresh database starts a shard, its remember-entities store and the journal's
+    // tables: on a loaded two-core machine that took longer than TestKit's 3 s default.
+    private static readonly TimeSpan FirstWrite = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task A_restarted_node_runs_its_open_positions_again_and_not_its_closed_ones()
     {
@@ -29,11 +33,11 @@ public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutp
         {
             foreach (var symbol in OpenSymbols.Append(ClosedSymbol))
             {
-                var opened = await first.Region.Ask<object>(new Open(symbol, symbol, PositionSide.Long, 5, 2.50m, new ExitPolicy(Trailing: TrailingStopRule.Percent(15)), OpenOrigin.Adopted), RemainingOrDefault);
+                var opened = await first.Region.Ask<object>(new Open(symbol, symbol, PositionSide.Long, 5, 2.50m, new ExitPolicy(Trailing: TrailingStopRule.Percent(15)), OpenOrigin.Adopted), FirstWrite);
                 Assert.IsType<CommandAccepted>(opened);
             }
 
-            Assert.IsType<CommandAccepted>(await first.Region.Ask<object>(new MarkBrokerFlat(ClosedSymbol, "sold by hand"), RemainingOrDefault));
+            Assert.IsType<CommandAccepted>(await first.Region.Ask<object>(new MarkBrokerFlat(ClosedSymbol, "sold by hand"), FirstWrite));
             await AwaitAssertAsync(async () => Assert.Equal(OpenSymbols.Order(), await RunningEntities(first.Region)), TimeSpan.FromSeconds(20));
         }
 

@@ -17,7 +17,7 @@ public static class PositionManagerAkka
     {
         builder.AddHocon(AkkaConfig.Load(setup.Journal, setup.ExtraHocon), HoconAddMode.Prepend)
             .WithRemoting(setup.Hostname, setup.Port)
-            .WithClustering(new ClusterOptions())
+            .WithClustering(new ClusterOptions { SeedNodes = setup.SeedNodes is { Count: > 0 } seeds ? [.. seeds] : null })
             .WithActors((system, _) => system.ActorOf(NodeInfoActor.Props(BuildInfo.Current, setup.Clock.GetUtcNow()), NodeInfoActor.Name));
         if (setup.Broker is { } broker)
         {
@@ -48,7 +48,7 @@ public static class PositionManagerAkka
             builder.AddSetup(new DataOptionsSetup(SqliteJournalFile.DataOptions(setup.Journal)));
         }
 
-        if (setup.JoinSelf)
+        if (setup.JoinSelf && setup.SeedNodes is not { Count: > 0 })
         {
             builder.AddStartup((system, _) =>
             {

@@ -13,7 +13,8 @@ public sealed record PositionManagerOptions(
     ReconcileOptions Reconcile,
     JournalOptions Journal,
     ConsoleOptions Console,
-    AdminOptions Admin)
+    AdminOptions Admin,
+    ClusterNodeOptions Cluster)
 {
     public const string Section = "PositionManager";
 
@@ -28,7 +29,8 @@ public sealed record PositionManagerOptions(
             ReconcileOptions.Read(reader),
             JournalOptions.Read(reader),
             ConsoleOptions.Read(reader),
-            AdminOptions.Read(reader));
+            AdminOptions.Read(reader),
+            ClusterNodeOptions.Read(reader));
         reader.RejectUnknown(Section, KnownKeys());
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
@@ -44,6 +46,7 @@ public sealed record PositionManagerOptions(
             (JournalOptions.Section, JournalOptions.Keys),
             (ConsoleOptions.Section, ConsoleOptions.Keys),
             (AdminOptions.Section, AdminOptions.Keys),
+            (ClusterNodeOptions.Section, ClusterNodeOptions.Keys),
         ];
         foreach (var (section, keys) in sections)
         {

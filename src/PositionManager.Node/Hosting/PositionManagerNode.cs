@@ -148,7 +148,10 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 TimeProvider.System,
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, GatewaySettings.Default),
                 Prices: new PriceFeedSetup(clients.MarketData, new PriceFeedSettings(options.MarketData.PollInterval, positions.MaxQuoteAge)),
-                Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy()))));
+                Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
+                Hostname: options.Cluster.Hostname,
+                Port: options.Cluster.Port,
+                SeedNodes: options.Cluster.SeedNodes));
             akka.WithNodeHealthChecks();
         });
         if (options.Console.Watch)

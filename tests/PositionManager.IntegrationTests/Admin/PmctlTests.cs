@@ -256,7 +256,7 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no position for MSFT270115C00500000", unknown.OneLineError());
 
-        var unreachable = await Pmctl.RunRaw(["--node", $"http://127.0.0.1:{ClosedPort()}", "alerts"]);
+        var unreachable = await Pmctl.RunRaw(["--node", $"http://127.0.0.1:{FreePorts.Take(1)[0]}", "alerts"]);
         Assert.Equal(1, unreachable.ExitCode);
         Assert.Contains("cannot reach the node", unreachable.OneLineError());
     }
@@ -277,11 +277,4 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
     }
 
     private string Symbol(string root) => node.OptionSymbols().First(s => s.StartsWith(root, StringComparison.Ordinal));
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

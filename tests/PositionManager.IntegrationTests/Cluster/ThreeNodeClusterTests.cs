@@ -1,0 +1,129 @@
+using System.Text.Json;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Nodes;
+using PositionManager.IntegrationTests.Admin;
+using PositionManager.IntegrationTests.Support;
+
+namespace PositionManager.IntegrationTests.Cluster;
+
+/// <summary>
+/// Three node processes (one PostgreSQL journal, one PaperBroker over HTTP, seed nodes on loopback)
+/// form one cluster, and pmctl answers for all of it from any node: members, shards per member,
+/// positions hosted anywhere, the gateway singleton, every node's build; a member asked to leave
+/// leaves, a member marked down stops.
+/// </summary>
+public sealed class ThreeNodeClusterTests : IAsyncLifetime
+{
+    private const string Token = "three-node-cluster-token-42";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly string[] Calls =
+        ["AAPL281215C00250000", "GOOGL281215C00340000", "MSFT281215C00500000", "NVDA281215C00150000", "SPY281215P00550000", "QQQ281215P00450000"];
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("pm-cluster-");
+    private readonly List<NodeProcess> _nodes = [];
+    private readonly List<string> _adminUrls = [];
+    private readonly List<string> _addresses = [];
+    private GatewayBroker _broker = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await GatewayBroker.StartAsync();
+        foreach (var call in Calls)
+        {
+            _broker.Host.Account.SeedPosition(call, 2, 5.00m);
+        }
+
+        var journal = TestJournals.NewPostgres();
+        var ports = FreePorts.Take(6);
+        _addresses.AddRange(ports[..3].Select(p => $"akka.tcp://position-manager@127.0.0.1:{p}"));
+        for (var i = 0; i < 3; i++)
+        {
+            var data = Directory.CreateDirectory(Path.Combine(_directory.FullName, $"node{i + 1}"));
+            _adminUrls.Add($"http://127.0.0.1:{ports[3 + i]}");
+            _nodes.Add(NodeProcess.Start(data.FullName, new Dictionary<string, string>
+            {
+                ["APCA_API_KEY_ID"] = GatewayBroker.KeyId,
+                ["APCA_API_SECRET_KEY"] = GatewayBroker.Secret,
+                ["APCA_API_BASE_URL"] = _broker.Host.BaseUrl.ToString(),
+                ["APCA_API_DATA_URL"] = _broker.Host.BaseUrl.ToString(),
+                ["PositionManager__Journal__Postgres"] = journal.ConnectionString,
+                ["PositionManager__DataDirectory"] = data.FullName,
+                ["PositionManager__Cluster__Port"] = ports[i].ToString(),
+                ["PositionManager__Cluster__SeedNodes"] = _addresses[0],
+                ["PositionManager__Admin__Url"] = _adminUrls[i],
+                ["PositionManager__Admin__Token"] = Token,
+                ["PositionManager__ExitPolicy__TrailingStopPercent"] = "50",
+                ["PositionManager__Reconcile__Interval"] = "00:00:02",
+            }));
+        }
+
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                var members = (await Pmctl(0, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
+                Assert.Equal(3, members.Count(m => m.GetProperty("status").GetString() == "Up"));
+            },
+            Patience);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await _broker.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Pmctl_answers_for_the_whole_cluster_from_any_node_and_members_leave_or_are_downed()
+    {
+        // Every member sees the same three; every node reports the same build.
+        foreach (var node in Enumerable.Range(0, 3))
+        {
+            var view = (await Pmctl(node, "cluster", "show", "--json")).Json();
+            Assert.Equal(_addresses.Order(), view.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("address").GetString()!).Order());
+        }
+
+        var versions = (await Pmctl(1, "node", "version", "--json")).Json().EnumerateArray().ToList();
+        Assert.Equal(_addresses.Order(), versions.Select(v => v.GetProperty("address").GetString()!).Order());
+        Assert.All(versions, v => Assert.Equal(BuildInfo.Current.Commit, v.GetProperty("commit").GetString()));
+
+        // The reconciler (a singleton somewhere) adopts all six; pmctl on any node lists and shows them.
+        await Eventually.AssertAsync(
+            async () => Assert.Equal(Calls.Order(), (await Pmctl(2, "positions", "list", "--open", "--json")).Json().EnumerateArray().Select(p => p.GetProperty("symbol").GetString()!).Order()),
+            Patience);
+        var shown = (await Pmctl(1, "position", "show", Calls[3], "--json")).Json().GetProperty("position");
+        Assert.Equal(("Open", 2), (shown.GetProperty("status").GetString(), shown.GetProperty("quantity").GetInt32()));
+        Assert.Equal("PositionOpened.v1", (await Pmctl(2, "position", "history", Calls[4], "--json")).Json().GetProperty("events")[0].GetProperty("event").GetString());
+
+        var stats = (await Pmctl(2, "sharding", "region-stats", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
+        Assert.Equal(_addresses.Order(), stats.Select(s => s.GetProperty("address").GetString()!).Order());
+        Assert.Equal(Calls.Length, stats.Sum(s => s.GetProperty("entities").GetInt32()));
+        Assert.Contains((await Pmctl(1, "sharding", "regions", "--json")).Json().EnumerateArray(), r => r.GetProperty("typeName").GetString() == "position");
+        Assert.NotEmpty((await Pmctl(0, "actor", "hierarchy", "--json")).Json().GetProperty("paths").EnumerateArray());
+        Assert.False((await Pmctl(2, "gateway", "status", "--json")).Json().GetProperty("halted").GetBoolean());
+        Assert.Equal(JsonValueKind.Array, (await Pmctl(1, "orders", "recent", "--json")).Json().ValueKind);
+        Assert.Equal(JsonValueKind.Array, (await Pmctl(2, "alerts", "--json")).Json().ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await Pmctl(1, "reconcile", "now", "--json")).Json().GetProperty("failure").ValueKind);
+
+        // Node 3 asked to leave: it hands off and its process ends; node 2 marked down: it stops too.
+        Assert.Equal(0, (await Pmctl(0, "cluster", "leave", _addresses[2])).ExitCode);
+        Assert.Equal(0, await _nodes[2].WaitForExitAsync(Patience));
+        Assert.Equal(0, (await Pmctl(0, "cluster", "down", _addresses[1])).ExitCode);
+        await _nodes[1].WaitForExitAsync(Patience);
+        await Eventually.AssertAsync(
+            async () => Assert.Equal([_addresses[0]], (await Pmctl(0, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().Select(m => m.GetProperty("address").GetString()!)),
+            Patience);
+
+        // The survivor hosts every position again.
+        await Eventually.AssertAsync(
+            async () => Assert.Equal(Calls.Length, (await Pmctl(0, "positions", "list", "--open", "--json")).Json().GetArrayLength()),
+            Patience);
+    }
+
+    private Task<PmctlRun> Pmctl(int node, params string[] args) =>
+        Admin.Pmctl.RunRaw(["--node", _adminUrls[node], "--token", Token, .. args]);
+}
