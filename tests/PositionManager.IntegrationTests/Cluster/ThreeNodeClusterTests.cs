@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PositionManager.Actors.Configuration;
 using PositionManager.Actors.Nodes;
+using PositionManager.Domain.Orders;
 using PositionManager.IntegrationTests.Admin;
 using PositionManager.IntegrationTests.Support;
 
@@ -108,6 +109,26 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Array, (await Pmctl(1, "orders", "recent", "--json")).Json().ValueKind);
         Assert.Equal(JsonValueKind.Array, (await Pmctl(2, "alerts", "--json")).Json().ValueKind);
         Assert.Equal(JsonValueKind.Null, (await Pmctl(1, "reconcile", "now", "--json")).Json().GetProperty("failure").ValueKind);
+        Assert.NotEmpty((await Pmctl(1, "sharding", "shard-stats", "--json")).Json().GetProperty("shards").EnumerateArray().Concat((await Pmctl(0, "sharding", "shard-stats", "--json")).Json().GetProperty("shards").EnumerateArray()).Concat((await Pmctl(2, "sharding", "shard-stats", "--json")).Json().GetProperty("shards").EnumerateArray()));
+        Assert.Contains("no member is unreachable", (await Pmctl(1, "cluster", "down-unreachable")).Output);
+
+        // Changes from any node reach the singleton gateway and the position wherever they run.
+        Assert.Equal(0, (await Pmctl(2, "gateway", "halt", "--reason", "three-node test")).ExitCode);
+        Assert.True((await Pmctl(0, "gateway", "status", "--json")).Json().GetProperty("halted").GetBoolean());
+        Assert.Equal(0, (await Pmctl(1, "gateway", "resume")).ExitCode);
+        Assert.False((await Pmctl(2, "gateway", "status", "--json")).Json().GetProperty("halted").GetBoolean());
+        Assert.Equal(0, (await Pmctl(2, "position", "policy", Calls[0], "--trailing-stop-percent", "45")).ExitCode);
+        Assert.Equal(45m, (await Pmctl(0, "position", "show", Calls[0], "--json")).Json().GetProperty("policyValues").GetProperty("trailingStopPercent").GetDecimal());
+        Assert.Equal(0, (await Pmctl(1, "position", "close", Calls[5], "--yes")).ExitCode);
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                Assert.Equal(0m, _broker.Held(Calls[5]));
+                Assert.Equal("Closed", (await Pmctl(2, "position", "show", Calls[5], "--json")).Json().GetProperty("position").GetProperty("status").GetString());
+            },
+            Patience);
+        var sale = Assert.Single(_broker.Orders());
+        Assert.Equal((Calls[5], OrderSide.Sell, PositionIntent.SellToClose, 2m), (sale.Symbol, sale.Side, sale.PositionIntent, sale.Qty));
 
         // Node 3 asked to leave: it hands off and its process ends; node 2 marked down: it stops too.
         Assert.Equal(0, (await Pmctl(0, "cluster", "leave", _addresses[2])).ExitCode);
@@ -118,9 +139,9 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
             async () => Assert.Equal([_addresses[0]], (await Pmctl(0, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().Select(m => m.GetProperty("address").GetString()!)),
             Patience);
 
-        // The survivor hosts every position again.
+        // The survivor hosts every open position again.
         await Eventually.AssertAsync(
-            async () => Assert.Equal(Calls.Length, (await Pmctl(0, "positions", "list", "--open", "--json")).Json().GetArrayLength()),
+            async () => Assert.Equal(Calls.Length - 1, (await Pmctl(0, "positions", "list", "--open", "--json")).Json().GetArrayLength()),
             Patience);
     }
 
