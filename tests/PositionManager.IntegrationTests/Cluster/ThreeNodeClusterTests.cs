@@ -15,16 +15,12 @@ namespace PositionManager.IntegrationTests.Cluster;
 /// </summary>
 public sealed class ThreeNodeClusterTests : IAsyncLifetime
 {
-    private const string Token = "three-node-cluster-token-42";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private static readonly string[] Calls =
         ["AAPL281215C00250000", "GOOGL281215C00340000", "MSFT281215C00500000", "NVDA281215C00150000", "SPY281215P00550000", "QQQ281215P00450000"];
 
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("pm-cluster-");
-    private readonly List<NodeProcess> _nodes = [];
-    private readonly List<string> _adminUrls = [];
-    private readonly List<string> _addresses = [];
     private GatewayBroker _broker = null!;
+    private NodeCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
@@ -34,48 +30,18 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
             _broker.Host.Account.SeedPosition(call, 2, 5.00m);
         }
 
-        var journal = TestJournals.NewPostgres();
-        var ports = FreePorts.Take(6);
-        _addresses.AddRange(ports[..3].Select(p => $"akka.tcp://position-manager@127.0.0.1:{p}"));
-        for (var i = 0; i < 3; i++)
+        _cluster = NodeCluster.Start(_broker, TestJournals.NewPostgres().ConnectionString, 3, new Dictionary<string, string>
         {
-            var data = Directory.CreateDirectory(Path.Combine(_directory.FullName, $"node{i + 1}"));
-            _adminUrls.Add($"http://127.0.0.1:{ports[3 + i]}");
-            _nodes.Add(NodeProcess.Start(data.FullName, new Dictionary<string, string>
-            {
-                ["APCA_API_KEY_ID"] = GatewayBroker.KeyId,
-                ["APCA_API_SECRET_KEY"] = GatewayBroker.Secret,
-                ["APCA_API_BASE_URL"] = _broker.Host.BaseUrl.ToString(),
-                ["APCA_API_DATA_URL"] = _broker.Host.BaseUrl.ToString(),
-                ["PositionManager__Journal__Postgres"] = journal.ConnectionString,
-                ["PositionManager__DataDirectory"] = data.FullName,
-                ["PositionManager__Cluster__Port"] = ports[i].ToString(),
-                ["PositionManager__Cluster__SeedNodes"] = _addresses[0],
-                ["PositionManager__Admin__Url"] = _adminUrls[i],
-                ["PositionManager__Admin__Token"] = Token,
-                ["PositionManager__ExitPolicy__TrailingStopPercent"] = "50",
-                ["PositionManager__Reconcile__Interval"] = "00:00:02",
-            }));
-        }
-
-        await Eventually.AssertAsync(
-            async () =>
-            {
-                var members = (await Pmctl(0, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
-                Assert.Equal(3, members.Count(m => m.GetProperty("status").GetString() == "Up"));
-            },
-            Patience);
+            ["PositionManager__ExitPolicy__TrailingStopPercent"] = "50",
+            ["PositionManager__Reconcile__Interval"] = "00:00:02",
+        });
+        await _cluster.WaitForMembersAsync(0, [0, 1, 2], Patience);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
+        await _cluster.DisposeAsync();
         await _broker.DisposeAsync();
-        _directory.Delete(recursive: true);
     }
 
     [Fact]
@@ -132,9 +98,9 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
 
         // Node 3 asked to leave: it hands off and its process ends; node 2 marked down: it stops too.
         Assert.Equal(0, (await Pmctl(0, "cluster", "leave", _addresses[2])).ExitCode);
-        Assert.Equal(0, await _nodes[2].WaitForExitAsync(Patience));
+        Assert.Equal(0, await _cluster.Node(2).WaitForExitAsync(Patience));
         Assert.Equal(0, (await Pmctl(0, "cluster", "down", _addresses[1])).ExitCode);
-        await _nodes[1].WaitForExitAsync(Patience);
+        await _cluster.Node(1).WaitForExitAsync(Patience);
         await Eventually.AssertAsync(
             async () => Assert.Equal([_addresses[0]], (await Pmctl(0, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().Select(m => m.GetProperty("address").GetString()!)),
             Patience);
@@ -145,6 +111,7 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
             Patience);
     }
 
-    private Task<PmctlRun> Pmctl(int node, params string[] args) =>
-        Admin.Pmctl.RunRaw(["--node", _adminUrls[node], "--token", Token, .. args]);
+    private IReadOnlyList<string> _addresses => _cluster.Addresses;
+
+    private Task<PmctlRun> Pmctl(int node, params string[] args) => _cluster.Pmctl(node, args);
 }

@@ -73,6 +73,19 @@ public sealed class NodeProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as ECS stops a task: the host's graceful shutdown runs.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to {_process.Id} failed");
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>kill -9: no shutdown hook, no coordinated shutdown, nothing flushed that was not already written.</summary>
     public async Task KillAsync()
     {

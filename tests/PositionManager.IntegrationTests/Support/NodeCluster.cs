@@ -1,0 +1,112 @@
+using PositionManager.IntegrationTests.Admin;
+
+namespace PositionManager.IntegrationTests.Support;
+
+/// <summary>
+/// Node processes forming one cluster through seed nodes on loopback: one PostgreSQL journal, one
+/// PaperBroker, a data directory, remoting port and admin port each. pmctl talks to any of them.
+/// </summary>
+public sealed class NodeCluster : IAsyncDisposable
+{
+    public const string Token = "cluster-test-admin-token-42";
+
+    private readonly List<NodeProcess?> _nodes = [];
+    private readonly DirectoryInfo _directory;
+
+    private NodeCluster(DirectoryInfo directory) => _directory = directory;
+
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
+
+    public IReadOnlyList<string> AdminUrls { get; private set; } = [];
+
+    public int Count => _nodes.Count;
+
+    public NodeProcess Node(int index) => _nodes[index] ?? throw new InvalidOperationException($"node {index} is not running");
+
+    /// <param name="settings">PositionManager__* settings every node gets (exit policy, intervals).</param>
+    public static NodeCluster Start(GatewayBroker broker, string journalConnection, int count, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var cluster = new NodeCluster(Directory.CreateTempSubdirectory("pm-cluster-"));
+        var ports = FreePorts.Take(2 * count);
+        cluster.Addresses = [.. ports[..count].Select(p => $"akka.tcp://position-manager@127.0.0.1:{p}")];
+        cluster.AdminUrls = [.. ports[count..].Select(p => $"http://127.0.0.1:{p}")];
+        for (var i = 0; i < count; i++)
+        {
+            var data = Directory.CreateDirectory(Path.Combine(cluster._directory.FullName, $"node{i + 1}"));
+            var environment = new Dictionary<string, string>
+            {
+                ["APCA_API_KEY_ID"] = GatewayBroker.KeyId,
+                ["APCA_API_SECRET_KEY"] = GatewayBroker.Secret,
+                ["APCA_API_BASE_URL"] = broker.Host.BaseUrl.ToString(),
+                ["APCA_API_DATA_URL"] = broker.Host.BaseUrl.ToString(),
+                ["PositionManager__Journal__Postgres"] = journalConnection,
+                ["PositionManager__DataDirectory"] = data.FullName,
+                ["PositionManager__Cluster__Port"] = ports[i].ToString(),
+                ["PositionManager__Cluster__SeedNodes"] = cluster.Addresses[0],
+                ["PositionManager__Admin__Url"] = cluster.AdminUrls[i],
+                ["PositionManager__Admin__Token"] = Token,
+            };
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+
+            cluster._nodes.Add(NodeProcess.Start(data.FullName, environment));
+        }
+
+        return cluster;
+    }
+
+    public Task<PmctlRun> Pmctl(int node, params string[] args) =>
+        Admin.Pmctl.RunRaw(["--node", AdminUrls[node], "--token", Token, .. args]);
+
+    /// <summary>Waits until <paramref name="node"/> sees exactly these members, all Up.</summary>
+    public Task WaitForMembersAsync(int node, IEnumerable<int> members, TimeSpan patience)
+    {
+        var expected = members.Select(m => Addresses[m]).Order().ToList();
+        return Eventually.AssertAsync(
+            async () =>
+            {
+                var seen = (await Pmctl(node, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray()
+                    .Where(m => m.GetProperty("status").GetString() == "Up")
+                    .Select(m => m.GetProperty("address").GetString()!)
+                    .Order()
+                    .ToList();
+                Assert.Equal(expected, seen);
+            },
+            patience);
+    }
+
+    /// <summary>The node whose actor tree holds the running gateway singleton (not just its proxy).</summary>
+    public async Task<int> GatewayHostAsync()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (_nodes[i] is { HasExited: false })
+            {
+                var paths = (await Pmctl(i, "actor", "hierarchy", "--depth", "3", "--json")).Json().GetProperty("paths").EnumerateArray().Select(p => p.GetString());
+                if (paths.Contains("/user/broker-gateway/broker-gateway"))
+                {
+                    return i;
+                }
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("no node runs the gateway singleton");
+    }
+
+    /// <summary>The position ids whose entities run on <paramref name="node"/>.</summary>
+    public async Task<IReadOnlyList<string>> HostedPositionsAsync(int node) =>
+        [.. (await Pmctl(node, "sharding", "shard-stats", "--json")).Json().GetProperty("shards").EnumerateArray()
+            .SelectMany(s => s.GetProperty("entityIds").EnumerateArray().Select(e => e.GetString()!))];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes.OfType<NodeProcess>())
+        {
+            await node.DisposeAsync();
+        }
+
+        _directory.Delete(recursive: true);
+    }
+}
