@@ -35,10 +35,11 @@ RUN printf '#!/bin/sh\nexec dotnet /app/pmctl/pmctl.dll "$@"\n' > /usr/local/bin
 USER app
 ENV PositionManager__DataDirectory=/data \
     DOTNET_gcServer=0
-# Admin, health (/health/live, /health/ready for the load balancer) and /metrics. Listening beyond
+# 9110: admin, health (/health/live, /health/ready for the load balancer) and /metrics; 4053: Akka
+# remoting (PositionManager__Cluster__Port, see deploy/ecs). Listening beyond
 # loopback needs PositionManager__Admin__Token (an ECS secret); the node refuses to start without it:
 #   PositionManager__Admin__Url=http://0.0.0.0:9110
-EXPOSE 9110
+EXPOSE 9110 4053
 # SIGTERM (ECS stop) runs the host's graceful shutdown.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["dotnet", "/app/node/PositionManager.Node.dll"]

@@ -122,6 +122,9 @@ public sealed class PositionManagerNode : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.Admin.Endpoint));
         builder.Services.AddRoutingCore();
 
+        // SIGTERM: shards and singletons hand off before the host gives up (deploy/ecs: ECS waits 90 s).
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
+
         builder.Services.AddHealthChecks();
         builder.Configuration.AddConfiguration(configuration);
         NodeLogging.Configure(builder.Logging, configuration);
