@@ -6,6 +6,15 @@ cd "$(dirname "$0")"
 . scripts/throwaway-postgres.sh
 pm_start_pg_unless_given
 
+# The partition scenario puts nodes in network namespaces with `ip netns` (iproute2, as root); it
+# fails loudly where they cannot be made. Install the tool where it is missing, as for PostgreSQL.
+if ! command -v ip >/dev/null 2>&1; then
+  echo "installing iproute2 (apt-get) for the partition scenario"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq iproute2 >/dev/null
+fi
+
 log=$(mktemp)
 status=0
 dotnet test Actors.sln -c Release 2>&1 | tee "$log" || status=$?

@@ -24,7 +24,7 @@ public abstract class FailoverSpec : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Broker = await GatewayBroker.StartAsync();
-        Cluster = NodeCluster.Start(Broker, TestJournals.NewPostgres().ConnectionString, 3, new Dictionary<string, string>
+        Cluster = StartCluster(Broker, TestJournals.NewPostgres().ConnectionString, new Dictionary<string, string>
         {
             ["PositionManager__ExitPolicy__TrailingStopPercent"] = "10",
             ["PositionManager__ExitPolicy__PriceSource"] = "bid",
@@ -41,11 +41,15 @@ public abstract class FailoverSpec : IAsyncLifetime
         await Eventually.AssertAsync(async () => Assert.Equal(Calls.Length, (await OpenPositions(0)).Count), Patience);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
         await Broker.DisposeAsync();
     }
+
+    /// <summary>Three nodes on loopback; a partition test places them in network namespaces instead.</summary>
+    protected virtual NodeCluster StartCluster(GatewayBroker broker, string journalConnection, IReadOnlyDictionary<string, string> settings) =>
+        NodeCluster.Start(broker, journalConnection, 3, settings);
 
     protected void Quote(decimal bid)
     {

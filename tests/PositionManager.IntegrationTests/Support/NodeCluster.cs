@@ -13,7 +13,15 @@ public sealed class NodeCluster : IAsyncDisposable
     private readonly List<NodeProcess?> _nodes = [];
     private readonly DirectoryInfo _directory;
 
-    private NodeCluster(DirectoryInfo directory) => _directory = directory;
+    private readonly List<Dictionary<string, string>> _environments = [];
+    private readonly List<string> _directories = [];
+    private readonly ClusterLayout _layout;
+
+    private NodeCluster(DirectoryInfo directory, ClusterLayout layout)
+    {
+        _directory = directory;
+        _layout = layout;
+    }
 
     public IReadOnlyList<string> Addresses { get; private set; } = [];
 
@@ -24,12 +32,15 @@ public sealed class NodeCluster : IAsyncDisposable
     public NodeProcess Node(int index) => _nodes[index] ?? throw new InvalidOperationException($"node {index} is not running");
 
     /// <param name="settings">PositionManager__* settings every node gets (exit policy, intervals).</param>
-    public static NodeCluster Start(GatewayBroker broker, string journalConnection, int count, IReadOnlyDictionary<string, string>? settings = null)
+    public static NodeCluster Start(GatewayBroker broker, string journalConnection, int count, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(ClusterLayout.Loopback(count, broker.Host.BaseUrl, journalConnection), settings);
+
+    public static NodeCluster Start(ClusterLayout layout, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var cluster = new NodeCluster(Directory.CreateTempSubdirectory("pm-cluster-"));
-        var ports = FreePorts.Take(2 * count);
-        cluster.Addresses = [.. ports[..count].Select(p => $"akka.tcp://position-manager@127.0.0.1:{p}")];
-        cluster.AdminUrls = [.. ports[count..].Select(p => $"http://127.0.0.1:{p}")];
+        var cluster = new NodeCluster(Directory.CreateTempSubdirectory("pm-cluster-"), layout);
+        var count = layout.Hosts.Count;
+        cluster.Addresses = [.. Enumerable.Range(0, count).Select(i => $"akka.tcp://position-manager@{layout.Hosts[i]}:{layout.RemotingPorts[i]}")];
+        cluster.AdminUrls = [.. Enumerable.Range(0, count).Select(i => $"http://{layout.Hosts[i]}:{layout.AdminPorts[i]}")];
         for (var i = 0; i < count; i++)
         {
             var data = Directory.CreateDirectory(Path.Combine(cluster._directory.FullName, $"node{i + 1}"));
@@ -37,12 +48,15 @@ public sealed class NodeCluster : IAsyncDisposable
             {
                 ["APCA_API_KEY_ID"] = GatewayBroker.KeyId,
                 ["APCA_API_SECRET_KEY"] = GatewayBroker.Secret,
-                ["APCA_API_BASE_URL"] = broker.Host.BaseUrl.ToString(),
-                ["APCA_API_DATA_URL"] = broker.Host.BaseUrl.ToString(),
-                ["PositionManager__Journal__Postgres"] = journalConnection,
+                ["APCA_API_BASE_URL"] = layout.BrokerUrl.ToString(),
+                ["APCA_API_DATA_URL"] = layout.BrokerUrl.ToString(),
+                ["PositionManager__Journal__Postgres"] = layout.JournalConnection,
                 ["PositionManager__DataDirectory"] = data.FullName,
-                ["PositionManager__Cluster__Port"] = ports[i].ToString(),
-                ["PositionManager__Cluster__SeedNodes"] = cluster.Addresses[0],
+                ["PositionManager__Cluster__Hostname"] = layout.Hosts[i],
+                ["PositionManager__Cluster__Port"] = layout.RemotingPorts[i].ToString(),
+
+                // Every member is a seed: a restarted first seed joins the others instead of forming a second cluster.
+                ["PositionManager__Cluster__SeedNodes"] = string.Join(',', cluster.Addresses),
                 ["PositionManager__Admin__Url"] = cluster.AdminUrls[i],
                 ["PositionManager__Admin__Token"] = Token,
             };
@@ -51,10 +65,23 @@ public sealed class NodeCluster : IAsyncDisposable
                 environment[name] = value;
             }
 
-            cluster._nodes.Add(NodeProcess.Start(data.FullName, environment));
+            cluster._environments.Add(environment);
+            cluster._directories.Add(data.FullName);
+            cluster._nodes.Add(NodeProcess.Start(data.FullName, environment, layout.Launcher(i)));
         }
 
         return cluster;
+    }
+
+    /// <summary>Starts a stopped member again with the same settings, data directory and place.</summary>
+    public async Task RestartAsync(int node)
+    {
+        if (_nodes[node] is { } old)
+        {
+            await old.DisposeAsync();
+        }
+
+        _nodes[node] = NodeProcess.Start(_directories[node], _environments[node], _layout.Launcher(node));
     }
 
     public Task<PmctlRun> Pmctl(int node, params string[] args) =>

@@ -38,16 +38,25 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static NodeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="launcher">A command the node runs under (e.g. <c>ip netns exec ns</c>); none: started directly.</param>
+    public static NodeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
         Assert.True(File.Exists(NodeDll), $"the node is not built at {NodeDll}");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var arg in launcher.Skip(1).Append("dotnet"))
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         start.ArgumentList.Add(NodeDll);
         foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("APCA_", StringComparison.Ordinal) || k.StartsWith("PositionManager__", StringComparison.Ordinal)).ToList())
         {
