@@ -20,10 +20,17 @@ RUN dotnet restore src/PositionManager.Node/PositionManager.Node.csproj \
 COPY src/ src/
 COPY hocon/ hocon/
 COPY deploy/sql/ deploy/sql/
-RUN dotnet publish src/PositionManager.Node/PositionManager.Node.csproj -c Release --no-restore -o /app/node -p:SourceRevisionId=${GIT_COMMIT} \
- && dotnet publish src/PositionManager.Cli/PositionManager.Cli.csproj -c Release --no-restore -o /app/pmctl -p:SourceRevisionId=${GIT_COMMIT}
+ARG VERSION=1.0.0
+RUN dotnet publish src/PositionManager.Node/PositionManager.Node.csproj -c Release --no-restore -o /app/node -p:Version=${VERSION} -p:SourceRevisionId=${GIT_COMMIT} \
+ && dotnet publish src/PositionManager.Cli/PositionManager.Cli.csproj -c Release --no-restore -o /app/pmctl -p:Version=${VERSION} -p:SourceRevisionId=${GIT_COMMIT}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+ARG GIT_COMMIT=unknown
+ARG VERSION=1.0.0
+LABEL org.opencontainers.image.title="position-manager" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${GIT_COMMIT}" \
+      org.opencontainers.image.description="Option position manager node (Akka.NET) with pmctl"
 WORKDIR /app
 COPY --from=build /app/node ./node
 COPY --from=build /app/pmctl ./pmctl
@@ -40,6 +47,9 @@ ENV PositionManager__DataDirectory=/data \
 # loopback needs PositionManager__Admin__Token (an ECS secret); the node refuses to start without it:
 #   PositionManager__Admin__Url=http://0.0.0.0:9110
 EXPOSE 9110 4053
+# Ready = this member is Up and its position region registered (the image has no curl: pmctl asks).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["dotnet", "/app/pmctl/pmctl.dll", "--node", "http://127.0.0.1:9110", "--timeout", "4", "node", "health"]
 # SIGTERM (ECS stop) runs the host's graceful shutdown.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["dotnet", "/app/node/PositionManager.Node.dll"]

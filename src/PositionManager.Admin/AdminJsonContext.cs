@@ -23,4 +23,5 @@ namespace PositionManager.Admin;
 [JsonSerializable(typeof(IReadOnlyList<OrderView>))]
 [JsonSerializable(typeof(IReadOnlyList<AlertView>))]
 [JsonSerializable(typeof(ReconcileView))]
+[JsonSerializable(typeof(HealthReportView))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -14,3 +14,8 @@ public sealed record CommandResult(string Message);
 
 /// <summary>The body of every refused or failed admin call.</summary>
 public sealed record AdminError(string Error);
+
+/// <summary>A liveness or readiness report: each check with its status and why.</summary>
+public sealed record HealthReportView(string Status, IReadOnlyDictionary<string, HealthCheckView> Checks);
+
+public sealed record HealthCheckView(string Status, string? Description);

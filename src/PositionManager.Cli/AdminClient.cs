@@ -37,6 +37,39 @@ public sealed class AdminClient : IDisposable
     public Task<T> Post<T>(string path, JsonTypeInfo<T> answer) =>
         Send(() => _http.PostAsync(path, content: null), answer);
 
+    /// <summary>A health endpoint's report and whether it passed (200); a failing one is an answer, not an error.</summary>
+    public async Task<(bool Healthy, HealthReportView Report)> Health(string path)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.GetAsync(path);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            throw new PmctlError($"cannot reach the node at {_node}: {unreachable.Message}");
+        }
+        catch (TaskCanceledException)
+        {
+            throw new PmctlError($"the node at {_node} did not answer within {_http.Timeout.TotalSeconds:0} s");
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            try
+            {
+                var report = JsonSerializer.Deserialize(text, AdminJsonContext.Default.HealthReportView)
+                    ?? throw new PmctlError($"the node at {_node} answered an empty health report");
+                return (response.IsSuccessStatusCode, report);
+            }
+            catch (JsonException)
+            {
+                throw new PmctlError($"the node at {_node} answered HTTP {(int)response.StatusCode} without a health report");
+            }
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> Send<T>(Func<Task<HttpResponseMessage>> call, JsonTypeInfo<T> answer)

@@ -7,12 +7,33 @@ namespace PositionManager.Cli.Commands;
 /// <summary><c>node version</c>.</summary>
 public static class NodeCommands
 {
-    public static Command Create(Terminal terminal) =>
-        new Command("node", "the nodes themselves")
+    public static Command Create(Terminal terminal)
+    {
+        var live = new Option<bool>("--live") { Description = "liveness (the actor system runs) instead of readiness" };
+        return new Command("node", "the nodes themselves")
         {
             new Command("version", "every member's version and git commit: what is really running").Does(terminal, async c =>
                 c.Show(await c.Client.Get(AdminRoutes.Nodes, AdminJsonContext.Default.IReadOnlyListNodeVersionView), AdminJsonContext.Default.IReadOnlyListNodeVersionView, Render)),
+            new Command("health", "the answering node's readiness (Up and its region registered); exit 1 when not ready (a container health check)") { live }.Does(terminal, async c =>
+            {
+                var (healthy, report) = await c.Client.Health(c.Parse.GetValue(live) ? AdminRoutes.Liveness : AdminRoutes.Readiness);
+                c.Show(report, AdminJsonContext.Default.HealthReportView, RenderHealth);
+                if (!healthy)
+                {
+                    throw new PmctlError($"not {(c.Parse.GetValue(live) ? "live" : "ready")}: {string.Join("; ", report.Checks.Where(k => k.Value.Status != "Healthy").Select(k => $"{k.Key}: {k.Value.Description}"))}");
+                }
+            }),
         };
+    }
+
+    private static void RenderHealth(HealthReportView report, TextWriter output)
+    {
+        output.WriteLine(report.Status);
+        foreach (var (name, check) in report.Checks)
+        {
+            output.WriteLine($"  {name}: {check.Status} ({check.Description})");
+        }
+    }
 
     private static void Render(IReadOnlyList<NodeVersionView> nodes, TextWriter output)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
@@ -52,22 +51,11 @@ internal static class NodeHealth
     };
 
     /// <summary>Each check with its status and why, so a failing probe says which part is not ready.</summary>
-    private static async Task WriteReport(HttpContext context, HealthReport report)
+    private static Task WriteReport(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("status", report.Status.ToString());
-        json.WriteStartObject("checks");
-        foreach (var (name, entry) in report.Entries)
-        {
-            json.WriteStartObject(name);
-            json.WriteString("status", entry.Status.ToString());
-            json.WriteString("description", entry.Description ?? entry.Exception?.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
+        var view = new HealthReportView(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(e => e.Key, e => new HealthCheckView(e.Value.Status.ToString(), e.Value.Description ?? e.Value.Exception?.Message)));
+        return context.Response.WriteAsJsonAsync(view, AdminJsonContext.Default.HealthReportView);
     }
 }

@@ -276,5 +276,18 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         Assert.Contains("pm_reconciler_adopted_total", metrics);
     }
 
+    [Fact]
+    public async Task Node_health_reports_readiness_and_liveness_for_a_container_health_check()
+    {
+        var ready = (await Pmctl.Run(node, "node", "health", "--json")).Json();
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("position-region").GetProperty("status").GetString());
+        var live = (await Pmctl.Run(node, "node", "health", "--live", "--json")).Json();
+        Assert.Equal("Healthy", live.GetProperty("status").GetString());
+
+        var unreachable = await Pmctl.RunRaw(["--node", $"http://127.0.0.1:{FreePorts.Take(1)[0]}", "node", "health"]);
+        Assert.Equal(1, unreachable.ExitCode);
+    }
+
     private string Symbol(string root) => node.OptionSymbols().First(s => s.StartsWith(root, StringComparison.Ordinal));
 }

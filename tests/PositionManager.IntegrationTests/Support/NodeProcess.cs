@@ -33,8 +33,7 @@ public sealed class NodeProcess : IAsyncDisposable
         get
         {
             var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var repository = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-            return Path.Combine(repository, "src", "PositionManager.Node", "bin", output.Parent.Name, output.Name, "PositionManager.Node.dll");
+            return Repository.PathOf("src", "PositionManager.Node", "bin", output.Parent!.Name, output.Name, "PositionManager.Node.dll");
         }
     }
 
