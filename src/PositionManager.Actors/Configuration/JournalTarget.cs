@@ -1,4 +1,5 @@
 using System.Globalization;
+using Npgsql;
 
 namespace PositionManager.Actors.Configuration;
 
@@ -11,8 +12,15 @@ public sealed record JournalTarget(PersistenceBackend Backend, string Connection
     public static JournalTarget SqliteFile(string path) =>
         new(PersistenceBackend.Sqlite, $"Data Source={path};Pooling=True");
 
+    /// <summary>
+    /// A PostgreSQL journal whose pooled connections are not reset when returned to the pool. The
+    /// journal, snapshot store and read journal leave no session state behind (no SET, temporary
+    /// table or prepared statement of their own), and Npgsql's reset is a DISCARD ALL the server runs
+    /// before the next use: one statement in four of every read (BEGIN, SELECT, COMMIT, DISCARD ALL).
+    /// Recovering 10,000 positions it cost the server about a sixth of its CPU (6.9 s against 5.7 s).
+    /// </summary>
     public static JournalTarget Postgres(string connectionString, string? schema = null) =>
-        new(PersistenceBackend.Postgres, connectionString, schema);
+        new(PersistenceBackend.Postgres, new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString, schema);
 
     /// <summary>HOCON that points journal, snapshot store and read journal at this target.</summary>
     public string ToHocon()
