@@ -28,7 +28,8 @@ public sealed class BenchNode : IAsyncDisposable
 
     public IActorRef Region { get; }
 
-    public static async Task<BenchNode> StartAsync(JournalTarget journal, PositionSettings settings)
+    /// <param name="port">Remoting port (0: any); <paramref name="seeds"/> given, the node joins them instead of itself.</param>
+    public static async Task<BenchNode> StartAsync(JournalTarget journal, PositionSettings settings, int port = 0, IReadOnlyList<string>? seeds = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -38,6 +39,8 @@ public sealed class BenchNode : IAsyncDisposable
             settings,
             TimeProvider.System,
             NumberOfShards: 100,
+            Port: port,
+            SeedNodes: seeds,
             ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off\n" + Environment.GetEnvironmentVariable(TuningVariable))));
         var host = builder.Build();
         await host.StartAsync();

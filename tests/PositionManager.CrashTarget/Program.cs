@@ -14,6 +14,14 @@ using static PositionManager.Actors.Positions.PositionProtocol;
 
 // usage: PositionManager.CrashTarget <sqlite-file> <symbol>... ; prints READY once every position
 // is open, then streams a random walk of ticks to them until the process is killed.
+//    or: PositionManager.CrashTarget --member <postgres> <port> <seed> ; joins the seed's cluster as
+// one more member hosting positions, prints READY once Up, and runs until it is killed.
+if (args.FirstOrDefault() == "--member")
+{
+    await ClusterMember.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+    return;
+}
+
 var journal = SqliteJournalFile.Prepare(args[0]);
 var symbols = args.Skip(1).ToArray();
 var builder = Host.CreateApplicationBuilder();

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
+using PositionManager.Actors.Positions;
+using PositionManager.Actors.Sharding;
+using static PositionManager.Actors.Positions.PositionProtocol;
+
+namespace PositionManager.Benchmarks;
+
+/// <summary>
+/// Issue 10's failover figure: two members share the positions; the second, a process of its own,
+/// is killed with SIGKILL, and the clock runs until every position it hosted answers again from
+/// the survivor (failure detection, the split brain resolver's decision, shard hand-over, each
+/// position's recovery from the journal).
+/// </summary>
+public static class FailoverScenario
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
+
+    public static async Task RunAsync(string admin, int positions)
+    {
+        Report.Line($"Failover: {positions:N0} positions on 2 members (Postgres journal), kill -9 of one");
+        var journal = await BenchDatabases.NewPostgresAsync(admin);
+        var ports = FreePorts(2);
+
+        // keep-majority with two members keeps the side of the lowest address: the survivor's.
+        var survivorAddress = $"akka.tcp://position-manager@127.0.0.1:{ports[0]}";
+        await using var survivor = await BenchNode.StartAsync(journal, PositionSettings.Default, ports[0], [survivorAddress]);
+        using var victim = StartMember(journal.ConnectionString, ports[1], survivorAddress);
+        await WaitForMembersAsync(survivor.System, 2);
+
+        var symbols = Positions.Symbols(positions);
+        await Positions.OpenAllAsync(survivor.Region, symbols);
+        var stats = await survivor.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(15));
+        var victimShards = stats.Regions.Single(r => r.Key.Port == ports[1]).Value.Stats.Keys.ToHashSet();
+        var extractor = new PositionMessageExtractor(100);
+        var hosted = symbols.Where(s => victimShards.Contains(extractor.ShardId(s))).ToList();
+        Report.Line($"  the killed member hosted {hosted.Count:N0} of them ({victimShards.Count} shards)");
+
+        var clock = Stopwatch.StartNew();
+        victim.Kill(entireProcessTree: true);
+        await victim.WaitForExitAsync();
+        var remaining = hosted;
+        while (remaining.Count > 0)
+        {
+            var answers = await Task.WhenAll(remaining.Select(async s => (Symbol: s, Answered: await Answers(survivor.Region, s))));
+            remaining = [.. answers.Where(a => !a.Answered).Select(a => a.Symbol)];
+        }
+
+        var elapsed = clock.Elapsed;
+        var verdict = positions >= 10_000 ? $" (target < 15 s for 10,000) {(elapsed.TotalSeconds < 15 ? "MET" : "NOT MET")}" : string.Empty;
+        Report.Line($"  kill -9 to all {hosted.Count:N0} of its positions answering on the survivor: {elapsed.TotalSeconds:F2} s{verdict}");
+    }
+
+    private static async Task<bool> Answers(IActorRef region, string symbol)
+    {
+        try
+        {
+            await region.Ask<PositionView>(new GetState(symbol), AskTimeout);
+            return true;
+        }
+        catch (AskTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitForMembersAsync(ActorSystem system, int count)
+    {
+        var cluster = Cluster.Get(system);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (cluster.State.Members.Count(m => m.Status == MemberStatus.Up) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the second member did not join: {string.Join(", ", cluster.State.Members)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static Process StartMember(string postgres, int port, string seed)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.FullName, "PositionManager.CrashTarget", "bin", output.Parent.Name, output.Name, "PositionManager.CrashTarget.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { dll, "--member", postgres, port.ToString(System.Globalization.CultureInfo.InvariantCulture), seed })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the member did not start");
+        if (process.StandardOutput.ReadLine() != "READY")
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("the member did not report READY");
+        }
+
+        return process;
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).Order().ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+}
