@@ -27,16 +27,14 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Errors => [.. _errors];
 
+    /// <summary>The clone the tests were built in (tests/&lt;project&gt;/bin/&lt;configuration&gt;/&lt;framework&gt;/ below it).</summary>
+    public static string RepositoryRoot => TestOutput.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+
     /// <summary>src/PositionManager.Node's build output, in the configuration the tests were built in.</summary>
-    public static string NodeDll
-    {
-        get
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var repository = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-            return Path.Combine(repository, "src", "PositionManager.Node", "bin", output.Parent.Name, output.Name, "PositionManager.Node.dll");
-        }
-    }
+    public static string NodeDll =>
+        Path.Combine(RepositoryRoot, "src", "PositionManager.Node", "bin", TestOutput.Parent!.Name, TestOutput.Name, "PositionManager.Node.dll");
+
+    private static DirectoryInfo TestOutput => new(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
 
     public static NodeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
