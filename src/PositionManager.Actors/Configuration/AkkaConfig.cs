@@ -5,7 +5,7 @@ namespace PositionManager.Actors.Configuration;
 
 /// <summary>
 /// Builds the node's Akka configuration from hocon/: overrides first, then the persistence
-/// backend's file, then akka.conf, then Akka.Persistence.Sql's defaults (without which the
+/// backend's file, then bootstrap.conf (cluster formation) and akka.conf, then Akka.Persistence.Sql's defaults (without which the
 /// plugin has no class name and the journal cannot start).
 /// </summary>
 public static class AkkaConfig
@@ -22,6 +22,7 @@ public static class AkkaConfig
         var layered = string.Join(
             Environment.NewLine,
             Read(directory, "akka.conf"),
+            Read(directory, "bootstrap.conf"),
             Read(directory, backendFile),
             journal.ToHocon(),
             overrides ?? string.Empty);

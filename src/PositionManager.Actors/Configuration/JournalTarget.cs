@@ -25,8 +25,8 @@ public sealed record JournalTarget(PersistenceBackend Backend, string Connection
     /// <summary>HOCON that points journal, snapshot store and read journal at this target.</summary>
     public string ToHocon()
     {
-        var connection = Quote(ConnectionString);
-        var schema = Schema is null ? string.Empty : $"schema-name = {Quote(Schema)}";
+        var connection = HoconText.Quote(ConnectionString);
+        var schema = Schema is null ? string.Empty : $"schema-name = {HoconText.Quote(Schema)}";
         return string.Create(CultureInfo.InvariantCulture, $$"""
             akka.persistence.journal.sql { connection-string = {{connection}}, {{schema}} }
             akka.persistence.snapshot-store.sql { connection-string = {{connection}}, {{schema}} }
@@ -35,6 +35,4 @@ public sealed record JournalTarget(PersistenceBackend Backend, string Connection
     }
 
     public override string ToString() => $"{Backend} journal";
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,15 +1,17 @@
 namespace PositionManager.Node.Configuration;
 
 /// <summary>
-/// <c>PositionManager:Cluster</c>: where this node's Akka remoting listens and which seed nodes it
-/// joins. Without seeds the node forms a cluster of itself; with seeds (their first one forms the
-/// cluster when it is this node) every member needs a fixed port the others can reach.
+/// <c>PositionManager:Cluster</c>: where this node's Akka remoting listens and how it finds the
+/// others. With the default <c>seeds</c> discovery and no seeds the node forms a cluster of itself;
+/// with seeds (their first one forms the cluster when it is this node) every member needs a fixed
+/// port the others can reach. With <c>config</c> or <c>postgres</c> Cluster Bootstrap forms the
+/// cluster (<see cref="Formation"/>).
 /// </summary>
-public sealed record ClusterNodeOptions(string Hostname, int Port, IReadOnlyList<string> SeedNodes)
+public sealed record ClusterNodeOptions(string Hostname, int Port, IReadOnlyList<string> SeedNodes, ClusterFormationOptions Formation)
 {
     public const string Section = "PositionManager:Cluster";
 
-    public static readonly string[] Keys = ["Hostname", "Port", "SeedNodes"];
+    public static readonly string[] Keys = ["Hostname", "Port", "SeedNodes", .. ClusterFormationOptions.Keys];
 
     private const string AddressPrefix = "akka.tcp://position-manager@";
 
@@ -37,7 +39,7 @@ public sealed record ClusterNodeOptions(string Hostname, int Port, IReadOnlyList
             reader.Problem(portKey, "a member of a multi-node cluster needs a fixed port that the others can reach");
         }
 
-        return new ClusterNodeOptions(hostname, port, seeds);
+        return new ClusterNodeOptions(hostname, port, seeds, ClusterFormationOptions.Read(reader, Section, seeds.Length > 0));
     }
 
     private static bool IsAddress(string seed) =>

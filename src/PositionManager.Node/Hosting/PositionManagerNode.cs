@@ -154,9 +154,19 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
-                SeedNodes: options.Cluster.SeedNodes));
+                SeedNodes: options.Cluster.SeedNodes,
+                JoinSelf: !options.Cluster.Formation.UsesBootstrap));
+            akka.WithClusterFormation(options.Cluster);
             akka.WithNodeHealthChecks();
         });
+        if (options.Cluster.Formation.UsesBootstrap)
+        {
+            services.AddHostedService(sp => new BootstrapContactPoint(
+                sp.GetRequiredService<ActorSystem>(),
+                BootstrapContactPoint.Endpoint(options.Cluster.Hostname, options.Cluster.Formation.ManagementPort),
+                sp.GetRequiredService<ILogger<BootstrapContactPoint>>()));
+        }
+
         if (options.Console.Watch)
         {
             services.AddHostedService<PositionWatchService>();

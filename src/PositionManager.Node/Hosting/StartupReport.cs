@@ -21,6 +21,7 @@ internal static class StartupReport
             options.MarketData.PollInterval,
             options.MarketData.Feed.ToString().ToLowerInvariant(),
             options.Reconcile.Interval);
+        logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
         if (broker.Embedded is not null && options.Journal.Postgres is not null)
         {
             logger.LogWarning("The embedded broker's account is new every run but the PostgreSQL journal is not: contracts whose positions closed in an earlier run are alerted on, not adopted again");
@@ -31,6 +32,14 @@ internal static class StartupReport
             logger.LogWarning("The default exit policy has no exit: adopted positions are watched but never closed");
         }
     }
+
+    private static string DescribeFormation(ClusterNodeOptions cluster) => cluster.Formation switch
+    {
+        { UsesBootstrap: false } when cluster.SeedNodes.Count == 0 => "a cluster of this node alone (no seed nodes)",
+        { UsesBootstrap: false } => $"joins through seed nodes {string.Join(", ", cluster.SeedNodes)}",
+        var formation => $"Cluster Bootstrap through {formation.Discovery.ToString().ToLowerInvariant()} discovery of service '{formation.ServiceName}' "
+            + $"(management endpoint {cluster.Hostname}:{formation.ManagementPort}, {formation.RequiredContactPoints} contact points required)",
+    };
 
     public static void LogAdmin(ILoggerFactory loggers, Uri adminUrl, Admin.AdminToken token)
     {

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using PositionManager.IntegrationTests.Admin;
+using PositionManager.IntegrationTests.Discovery;
+using PositionManager.IntegrationTests.Support;
+using Xunit.Abstractions;
+
+namespace PositionManager.IntegrationTests.Cluster;
+
+/// <summary>
+/// Node processes on one PostgreSQL (journal and discovery table) and one PaperBroker, formed by
+/// Akka.Management Cluster Bootstrap over the <c>postgres</c> discovery, with no seed node named
+/// anywhere: three started at once form ONE cluster, and a fourth started later joins it.
+/// </summary>
+public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Token = "bootstrap-cluster-token-42";
+    private const string SelfJoin = "Initiating new cluster, self-joining";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("pm-bootstrap-");
+    private readonly List<NodeProcess> _nodes = [];
+    private readonly List<string> _adminUrls = [];
+    private readonly List<string> _addresses = [];
+    private readonly string _journal = TestJournals.NewPostgres().ConnectionString;
+    private readonly int[] _ports = FreePorts.Take(12);
+    private GatewayBroker _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await GatewayBroker.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await _broker.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Three_nodes_started_at_once_form_one_cluster_and_a_fourth_started_later_joins_it()
+    {
+        var formation = Stopwatch.StartNew();
+        for (var i = 0; i < 3; i++)
+        {
+            Start(i);
+        }
+
+        await EveryNodeSeesAllUp(count: 3);
+        formation.Stop();
+        output.WriteLine($"3 nodes started at once: one cluster of 3 Up members after {formation.Elapsed.TotalSeconds:0.0} s (process start included)");
+
+        // Exactly one node formed the cluster; the other two joined it.
+        Assert.Equal(1, _nodes.Count(n => n.Output.Any(line => line.Contains(SelfJoin, StringComparison.Ordinal))));
+        Assert.Equal(
+            Enumerable.Range(0, 3).Select(i => ("position-manager", "127.0.0.1", ManagementPort(i))).Order(),
+            await new ContactPointRows(_journal).AllAsync());
+
+        var joining = Stopwatch.StartNew();
+        Start(3);
+        await EveryNodeSeesAllUp(count: 4);
+        output.WriteLine($"a fourth node joined after {joining.Elapsed.TotalSeconds:0.0} s");
+        Assert.DoesNotContain(_nodes[3].Output, line => line.Contains(SelfJoin, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every running node's own view: the same members, every one Up. Two clusters never agree on this.</summary>
+    private async Task EveryNodeSeesAllUp(int count) =>
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                for (var node = 0; node < count; node++)
+                {
+                    var members = (await Pmctl(node, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
+                    Assert.Equal(_addresses.Take(count).Order(), members.Select(m => m.GetProperty("address").GetString()!).Order());
+                    Assert.All(members, m => Assert.Equal("Up", m.GetProperty("status").GetString()));
+                }
+            },
+            Patience);
+
+    private int ManagementPort(int node) => _ports[4 + node];
+
+    private void Start(int node)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_directory.FullName, $"node{node + 1}"));
+        _addresses.Add($"akka.tcp://position-manager@127.0.0.1:{_ports[node]}");
+        _adminUrls.Add($"http://127.0.0.1:{_ports[8 + node]}");
+        _nodes.Add(NodeProcess.Start(data.FullName, new Dictionary<string, string>
+        {
+            ["APCA_API_KEY_ID"] = GatewayBroker.KeyId,
+            ["APCA_API_SECRET_KEY"] = GatewayBroker.Secret,
+            ["APCA_API_BASE_URL"] = _broker.Host.BaseUrl.ToString(),
+            ["APCA_API_DATA_URL"] = _broker.Host.BaseUrl.ToString(),
+            ["PositionManager__Journal__Postgres"] = _journal,
+            ["PositionManager__DataDirectory"] = data.FullName,
+            ["PositionManager__Cluster__Port"] = _ports[node].ToString(),
+            ["PositionManager__Cluster__Discovery"] = "postgres",
+            ["PositionManager__Cluster__ManagementPort"] = ManagementPort(node).ToString(),
+            ["PositionManager__Cluster__RequiredContactPoints"] = "3",
+            ["PositionManager__Admin__Url"] = _adminUrls[node],
+            ["PositionManager__Admin__Token"] = Token,
+            // Bootstrap's decisions (who formed the cluster, who joined) are what this test looks at.
+            ["Logging__LogLevel__Akka.Management"] = "Information",
+        }));
+    }
+
+    private Task<PmctlRun> Pmctl(int node, params string[] args) =>
+        Admin.Pmctl.RunRaw(["--node", _adminUrls[node], "--token", Token, .. args]);
+}
