@@ -3,6 +3,7 @@ using PositionManager.IntegrationTests.Support;
 namespace PositionManager.IntegrationTests.Cluster;
 
 /// <summary>kill -9 of the node running the gateway singleton in the middle of a burst of exits.</summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class GatewayNodeKilledDuringExitsTests : FailoverSpec
 {
     [Fact]
@@ -22,6 +23,7 @@ public sealed class GatewayNodeKilledDuringExitsTests : FailoverSpec
 }
 
 /// <summary>kill -9 of a node that runs positions: they resume on the survivors from their journal.</summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class PositionNodeKilledTests : FailoverSpec
 {
     [Fact]
@@ -54,6 +56,7 @@ public sealed class PositionNodeKilledTests : FailoverSpec
 }
 
 /// <summary>SIGTERM (an ECS task stop) of a node that runs positions, while exits go out.</summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class NodeTerminatedTests : FailoverSpec
 {
     [Fact]

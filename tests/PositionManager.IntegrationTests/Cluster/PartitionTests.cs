@@ -10,6 +10,7 @@ namespace PositionManager.IntegrationTests.Cluster;
 /// is cut: keep-majority downs it, the majority keeps trading, the cut node stops (no second
 /// gateway), and when the link returns and the node rejoins, nothing is sent twice.
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class PartitionTests : FailoverSpec
 {
     private NetworkNamespaces? _network;
@@ -38,6 +39,19 @@ public sealed class PartitionTests : FailoverSpec
         // The link returns and the node rejoins the same cluster: it sends nothing again.
         Network.Restore(cut);
         await Cluster.RestartAsync(cut);
+        try
+        {
+            await AfterRejoinAsync(cut, ordersBeforeTheLinkReturns);
+        }
+        catch (Exception e) when (e is Xunit.Sdk.XunitException)
+        {
+            var node = Cluster.Node(cut);
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}rejoined node (exited: {node.HasExited}):{Environment.NewLine}{string.Join(Environment.NewLine, node.Output.TakeLast(40))}{Environment.NewLine}{string.Join(Environment.NewLine, node.Errors.TakeLast(20))}");
+        }
+    }
+
+    private async Task AfterRejoinAsync(int cut, int ordersBeforeTheLinkReturns)
+    {
         await Cluster.WaitForMembersAsync(cut, [0, 1, 2], Patience);
         await Eventually.AssertAsync(
             async () => Assert.Equal(3, (await Cluster.Pmctl(cut, "sharding", "region-stats", "--json")).Json().GetProperty("members").GetArrayLength()),

@@ -11,6 +11,7 @@ namespace PositionManager.IntegrationTests.Cluster;
 /// Akka.Management Cluster Bootstrap over the <c>postgres</c> discovery, with no seed node named
 /// anywhere: three started at once form ONE cluster, and a fourth started later joins it.
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Token = "bootstrap-cluster-token-42";

@@ -13,6 +13,7 @@ namespace PositionManager.IntegrationTests.Cluster;
 /// positions hosted anywhere, the gateway singleton, every node's build; a member asked to leave
 /// leaves, a member marked down stops.
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class ThreeNodeClusterTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
