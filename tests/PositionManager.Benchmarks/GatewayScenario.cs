@@ -26,6 +26,8 @@ namespace PositionManager.Benchmarks;
 /// </summary>
 public static class GatewayScenario
 {
+    private const int WarmUpExits = 20;
+
     public static async Task RunAsync(JournalTarget journal, int positions = 10_000, int latencySamples = 300, int burst = 1_000)
     {
         Console.WriteLine($"Gateway: {positions:N0} open positions, in-process PaperBroker over loopback HTTP, no latency, trade stream on (Postgres journal)");
@@ -47,6 +49,15 @@ public static class GatewayScenario
         {
             var region = host.Services.GetRequiredService<IRequiredActor<PositionRegion>>().ActorRef;
             await Positions.OpenAllAsync(region, symbols);
+
+            // The first exits JIT and warm the whole path (journal writes, HTTP client, broker):
+            // 80-100 ms, then 30-50 ms. They are run, not counted, as the tick benchmark warms up
+            // before its rounds: the figure is the path's steady state.
+            foreach (var symbol in symbols[^WarmUpExits..])
+            {
+                region.Tell(Positions.Tick(symbol, 4.00m));
+                await OrderAtBrokerAsync(broker, region, symbol);
+            }
 
             var latency = new LongHistogram(TimeStamp.Seconds(10), 3);
             for (var i = 0; i < latencySamples; i++)
@@ -73,7 +84,7 @@ public static class GatewayScenario
             }
 
             var perSecond = toBurst.Count / (lastOrderAt - burstStart).TotalSeconds;
-            Console.WriteLine($"  tick -> order at the broker, one exit at a time ({latencySamples} samples): p50 {Ms(latency, 50)} ms, p99 {Ms(latency, 99)} ms, max {latency.GetMaxValue() / 10_000.0:F2} ms (target p99 < 5 ms) {(latency.GetValueAtPercentile(99) < TimeSpan.FromMilliseconds(5).Ticks ? "MET" : "NOT MET")}");
+            Console.WriteLine($"  tick -> order at the broker, one exit at a time ({latencySamples} samples after {WarmUpExits} warm-up exits): p50 {Ms(latency, 50)} ms, p99 {Ms(latency, 99)} ms, max {latency.GetMaxValue() / 10_000.0:F2} ms (target p99 < 5 ms) {(latency.GetValueAtPercentile(99) < TimeSpan.FromMilliseconds(5).Ticks ? "MET" : "NOT MET")}");
             Console.WriteLine($"  orders/s the gateway sustains, {toBurst.Count:N0} exits at once: {perSecond:N0} orders/s (each: a position read + a submit, serialized)");
         }
         finally
