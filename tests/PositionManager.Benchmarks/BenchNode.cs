@@ -29,7 +29,8 @@ public sealed class BenchNode : IAsyncDisposable
     public IActorRef Region { get; }
 
     /// <param name="port">Remoting port (0: any); <paramref name="seeds"/> given, the node joins them instead of itself.</param>
-    public static async Task<BenchNode> StartAsync(JournalTarget journal, PositionSettings settings, int port = 0, IReadOnlyList<string>? seeds = null)
+    /// <param name="prices">The price feed singleton and its market data; none by default.</param>
+    public static async Task<BenchNode> StartAsync(JournalTarget journal, PositionSettings settings, int port = 0, IReadOnlyList<string>? seeds = null, PriceFeedSetup? prices = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -41,6 +42,7 @@ public sealed class BenchNode : IAsyncDisposable
             NumberOfShards: 100,
             Port: port,
             SeedNodes: seeds,
+            Prices: prices,
             ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off\n" + Environment.GetEnvironmentVariable(TuningVariable))));
         var host = builder.Build();
         await host.StartAsync();

@@ -7,7 +7,7 @@ using PositionManager.Benchmarks;
 // Otherwise the load harness, every figure a ratio against a raw baseline measured in this run.
 // Scenario names choose what runs (default: all of them, in this order); each scenario starts
 // its own node and database, so one can be repeated on its own while tuning.
-string[] scenarios = ["ticks", "postgres", "sqlite", "recovery", "gateway", "failover"];
+string[] scenarios = ["ticks", "postgres", "sqlite", "recovery", "gateway", "failover", "feed"];
 if (args.FirstOrDefault() == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(TickDecisionBenchmarks).Assembly).Run(args.Skip(1).ToArray());
@@ -50,6 +50,9 @@ try
                 break;
             case "recovery":
                 await RecoveryScenario.RunAsync(postgres);
+                break;
+            case "feed":
+                await FeedScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres));
                 break;
             case "failover":
                 await FailoverScenario.RunAsync(postgres, 1_000);

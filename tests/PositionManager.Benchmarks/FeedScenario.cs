@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Hosting;
+using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Alpaca;
+using PositionManager.Alpaca.Http;
+using PositionManager.Alpaca.MarketData;
+using PositionManager.Domain.Quotes;
+
+namespace PositionManager.Benchmarks;
+
+/// <summary>
+/// Issue 6's figure: the CPU the price feed costs with 1,000 open positions polled once a second.
+/// The PaperBroker runs as a process of its own so that serving the quotes is not counted; the
+/// node's CPU is measured first with the positions open and the feed watching nothing, then with
+/// the feed polling all of them and forwarding every changed quote to its position.
+/// </summary>
+public static class FeedScenario
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(JournalTarget journal, int positions = 1_000)
+    {
+        Report.Line($"Price feed: {positions:N0} open positions polled once a second (PaperBroker in its own process, random-walk quotes)");
+        var port = FreePort();
+        using var broker = StartBroker(port);
+        try
+        {
+            await MeasureAsync(journal, positions, port);
+        }
+        finally
+        {
+            broker.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task MeasureAsync(JournalTarget journal, int positions, int port)
+    {
+        var url = new Uri($"http://127.0.0.1:{port}/");
+        using var http = new HttpClient();
+        await WaitUntilUpAsync(http, url);
+
+        var settings = new AlpacaSettings("PKBENCH", "bench-secret", url, url, new Uri($"ws://127.0.0.1:{port}/stream"));
+        var marketData = new AlpacaMarketData(http, settings, TimeProvider.System, budget: new RequestBudget(TimeProvider.System, limit: int.MaxValue));
+        var feed = new PriceFeedSetup(marketData, new PriceFeedSettings(TimeSpan.FromSeconds(1), PositionSettings.Default.MaxQuoteAge));
+        await using var node = await BenchNode.StartAsync(journal, PositionSettings.Default, prices: feed);
+        var symbols = Positions.Symbols(positions);
+        await Positions.OpenAllAsync(node.Region, symbols);
+
+        // Opening 1,000 positions leaves journal writes, snapshots and JIT behind: let them settle.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idle = await CpuShareAsync();
+        var proxy = await node.System.ActorSelection("/user/price-feed-proxy").ResolveOne(TimeSpan.FromSeconds(10));
+        proxy.Tell(new PriceFeedProtocol.Watch([.. symbols.Select(s => new WatchedPosition(s, s, PriceSource.Mid))]));
+
+        // The first polls start every position's quote history; the window measures the steady state.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var polling = await CpuShareAsync();
+        Report.Line($"  node CPU, positions open and the feed idle: {idle:P1} of one core; the feed polling and forwarding: {polling:P1} (difference {polling - idle:P1})");
+
+        // The whole node while polling bounds the feed's share from above (it includes the positions' tick handling).
+        Report.Line($"  the feed, at most: {polling:P1} of one core (target < 10 %) {(polling < 0.10 ? "MET" : "NOT MET")}");
+    }
+
+    private static async Task<double> CpuShareAsync()
+    {
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(Window);
+        self.Refresh();
+        return (self.TotalProcessorTime - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;
+    }
+
+    private static Process StartBroker(int port)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "PositionManager.PaperBroker", "bin", output.Parent.Name, output.Name, "PositionManager.PaperBroker.dll");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the PaperBroker did not start");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient http, Uri url)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, "v2/clock"));
+                request.Headers.Add("APCA-API-KEY-ID", "PKBENCH");
+                request.Headers.Add("APCA-API-SECRET-KEY", "bench-secret");
+                using var response = await http.SendAsync(request);
+                return;
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
