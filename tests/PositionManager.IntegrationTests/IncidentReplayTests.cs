@@ -99,21 +99,5 @@ public sealed class IncidentReplayTests : IAsyncLifetime
     private void Tick(string call, double bid) =>
         _node.Region.Tell(new PositionProtocol.PriceTick(call, new MarketQuote(call, bid, bid + 0.10, null, DateTimeOffset.UtcNow)));
 
-    private static async Task AwaitAsync(Func<Task> assertion)
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                await assertion();
-                return;
-            }
-            catch (Exception) when (DateTimeOffset.UtcNow < deadline)
-            {
-                // Polling an eventually-true condition, as TestKit's AwaitAssert does.
-                await Task.Delay(20);
-            }
-        }
-    }
+    private static Task AwaitAsync(Func<Task> assertion) => Eventually.AssertAsync(assertion, Patience);
 }
