@@ -84,7 +84,8 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>SIGTERM, as ECS stops a task: the host's graceful shutdown runs.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        // The shell's builtin: a bare image may have no kill binary.
+        using var kill = Process.Start("sh", ["-c", $"kill -TERM {_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
         kill.WaitForExit();
         if (kill.ExitCode != 0)
         {
