@@ -41,6 +41,16 @@ public sealed class PositionNodeKilledTests : FailoverSpec
             async () => Assert.Subset((await Cluster.HostedPositionsAsync(survivor)).Concat(await OtherSurvivorHosted(victim, survivor)).ToHashSet(), hosted.ToHashSet()),
             Patience);
 
+        // pmctl tells the truth: two members left, every position on one of them.
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                var members = (await Cluster.Pmctl(survivor, "sharding", "region-stats", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
+                Assert.Equal(Enumerable.Range(0, Cluster.Count).Where(n => n != victim).Select(n => Cluster.Addresses[n]).Order(), members.Select(m => m.GetProperty("address").GetString()!).Order());
+                Assert.Equal(Calls.Length, members.Sum(m => m.GetProperty("entities").GetInt32()));
+            },
+            Patience);
+
         // They keep trailing: a new high moves every stop, and a fall through it sells each once.
         Quote(7.00m);
         await WaitForPeaksAsync(survivor, 7.00m, 6.30m);

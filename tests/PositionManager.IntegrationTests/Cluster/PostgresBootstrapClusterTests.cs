@@ -58,6 +58,22 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
             Enumerable.Range(0, 3).Select(i => ("position-manager", "127.0.0.1", ManagementPort(i))).Order(),
             await new ContactPointRows(_journal).AllAsync());
 
+        // Positions the reconciler adopts now spread over the members' shards.
+        string[] calls = ["AAPL281215C00250000", "GOOGL281215C00340000", "MSFT281215C00500000", "NVDA281215C00150000", "SPY281215P00550000", "QQQ281215P00450000"];
+        foreach (var call in calls)
+        {
+            _broker.Host.Account.SeedPosition(call, 2, 5.00m);
+        }
+
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                var members = (await Pmctl(1, "sharding", "region-stats", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
+                Assert.Equal(calls.Length, members.Sum(m => m.GetProperty("entities").GetInt32()));
+                Assert.True(members.Count(m => m.GetProperty("entities").GetInt32() > 0) >= 2, "the positions should spread over the members");
+            },
+            Patience);
+
         var joining = Stopwatch.StartNew();
         Start(3);
         await EveryNodeSeesAllUp(count: 4);
@@ -100,6 +116,8 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
             ["PositionManager__Cluster__RequiredContactPoints"] = "3",
             ["PositionManager__Admin__Url"] = _adminUrls[node],
             ["PositionManager__Admin__Token"] = Token,
+            ["PositionManager__ExitPolicy__TrailingStopPercent"] = "50",
+            ["PositionManager__Reconcile__Interval"] = "00:00:02",
             // Bootstrap's decisions (who formed the cluster, who joined) are what this test looks at.
             ["Logging__LogLevel__Akka.Management"] = "Information",
         }));
