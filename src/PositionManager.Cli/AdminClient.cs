@@ -40,21 +40,7 @@ public sealed class AdminClient : IDisposable
     /// <summary>A health endpoint's report and whether it passed (200); a failing one is an answer, not an error.</summary>
     public async Task<(bool Healthy, HealthReportView Report)> Health(string path)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.GetAsync(path);
-        }
-        catch (HttpRequestException unreachable)
-        {
-            throw new PmctlError($"cannot reach the node at {_node}: {unreachable.Message}");
-        }
-        catch (TaskCanceledException)
-        {
-            throw new PmctlError($"the node at {_node} did not answer within {_http.Timeout.TotalSeconds:0} s");
-        }
-
-        using (response)
+        using (var response = await Call(() => _http.GetAsync(path)))
         {
             var text = await response.Content.ReadAsStringAsync();
             try
@@ -72,12 +58,12 @@ public sealed class AdminClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<T> Send<T>(Func<Task<HttpResponseMessage>> call, JsonTypeInfo<T> answer)
+    /// <summary>The HTTP call itself; a node that cannot be reached or does not answer becomes one line.</summary>
+    private async Task<HttpResponseMessage> Call(Func<Task<HttpResponseMessage>> call)
     {
-        HttpResponseMessage response;
         try
         {
-            response = await call();
+            return await call();
         }
         catch (HttpRequestException unreachable)
         {
@@ -87,8 +73,11 @@ public sealed class AdminClient : IDisposable
         {
             throw new PmctlError($"the node at {_node} did not answer within {_http.Timeout.TotalSeconds:0} s");
         }
+    }
 
-        using (response)
+    private async Task<T> Send<T>(Func<Task<HttpResponseMessage>> call, JsonTypeInfo<T> answer)
+    {
+        using (var response = await Call(call))
         {
             var text = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)

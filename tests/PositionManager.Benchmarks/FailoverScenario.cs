@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
@@ -24,13 +22,18 @@ public static class FailoverScenario
     {
         Report.Line($"Failover: {positions:N0} positions on 2 members (Postgres journal), kill -9 of one");
         var journal = await BenchDatabases.NewPostgresAsync(admin);
-        var ports = FreePorts(2);
+        var ports = SiblingProcesses.FreePorts(2);
 
         // keep-majority with two members keeps the side of the lowest address: the survivor's.
         var survivorAddress = $"akka.tcp://position-manager@127.0.0.1:{ports[0]}";
         await using var survivor = await BenchNode.StartAsync(journal, PositionSettings.Default, ports[0], [survivorAddress]);
-        using var victim = StartMember(journal.ConnectionString, ports[1], survivorAddress);
-        await WaitForMembersAsync(survivor.System, 2);
+        var membersUp = MembersUpAsync(survivor.System, 2);
+        using var victim = await SiblingProcesses.StartAsync(
+            SiblingProcesses.Dll("tests", "PositionManager.CrashTarget"),
+            ["--member", journal.ConnectionString, ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture), survivorAddress],
+            "READY",
+            TimeSpan.FromSeconds(60));
+        await membersUp.WaitAsync(TimeSpan.FromSeconds(60));
 
         var symbols = Positions.Symbols(positions);
         await Positions.OpenAllAsync(survivor.Region, symbols);
@@ -68,47 +71,11 @@ public static class FailoverScenario
         }
     }
 
-    private static async Task WaitForMembersAsync(ActorSystem system, int count)
+    /// <summary>Completes once <paramref name="count"/> members are Up, as the cluster's own events say.</summary>
+    private static Task MembersUpAsync(ActorSystem system, int count)
     {
-        var cluster = Cluster.Get(system);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (cluster.State.Members.Count(m => m.Status == MemberStatus.Up) < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the second member did not join: {string.Join(", ", cluster.State.Members)}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static Process StartMember(string postgres, int port, string seed)
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.FullName, "PositionManager.CrashTarget", "bin", output.Parent.Name, output.Name, "PositionManager.CrashTarget.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, "--member", postgres, port.ToString(System.Globalization.CultureInfo.InvariantCulture), seed })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the member did not start");
-        if (process.StandardOutput.ReadLine() != "READY")
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("the member did not report READY");
-        }
-
-        return process;
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).Order().ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(Props.Create(() => new MembersUpWatcher(count, done)));
+        return done.Task;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +26,12 @@ public static class FeedScenario
     public static async Task RunAsync(JournalTarget journal, int positions = 1_000)
     {
         Report.Line($"Price feed: {positions:N0} open positions polled once a second (PaperBroker in its own process, random-walk quotes)");
-        var port = FreePort();
-        using var broker = StartBroker(port);
+        var port = SiblingProcesses.FreePorts(1)[0];
+        using var broker = await SiblingProcesses.StartAsync(
+            SiblingProcesses.Dll("src", "PositionManager.PaperBroker"),
+            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"],
+            "Now listening on:",
+            TimeSpan.FromSeconds(30));
         try
         {
             await MeasureAsync(journal, positions, port);
@@ -44,7 +46,6 @@ public static class FeedScenario
     {
         var url = new Uri($"http://127.0.0.1:{port}/");
         using var http = new HttpClient();
-        await WaitUntilUpAsync(http, url);
 
         var settings = new AlpacaSettings("PKBENCH", "bench-secret", url, url, new Uri($"ws://127.0.0.1:{port}/stream"));
         var marketData = new AlpacaMarketData(http, settings, TimeProvider.System, budget: new RequestBudget(TimeProvider.System, limit: int.MaxValue));
@@ -76,50 +77,5 @@ public static class FeedScenario
         await Task.Delay(Window);
         self.Refresh();
         return (self.TotalProcessorTime - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;
-    }
-
-    private static Process StartBroker(int port)
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "PositionManager.PaperBroker", "bin", output.Parent.Name, output.Name, "PositionManager.PaperBroker.dll");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the PaperBroker did not start");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient http, Uri url)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, "v2/clock"));
-                request.Headers.Add("APCA-API-KEY-ID", "PKBENCH");
-                request.Headers.Add("APCA-API-SECRET-KEY", "bench-secret");
-                using var response = await http.SendAsync(request);
-                return;
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

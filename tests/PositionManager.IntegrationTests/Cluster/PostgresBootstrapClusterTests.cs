@@ -14,29 +14,38 @@ namespace PositionManager.IntegrationTests.Cluster;
 [Collection(ClusterProcesses.Name)]
 public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Token = "bootstrap-cluster-token-42";
     private const string SelfJoin = "Initiating new cluster, self-joining";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("pm-bootstrap-");
-    private readonly List<NodeProcess> _nodes = [];
-    private readonly List<string> _adminUrls = [];
-    private readonly List<string> _addresses = [];
     private readonly string _journal = TestJournals.NewPostgres().ConnectionString;
+    // Remoting, management and admin ports of four nodes, taken together so none repeats.
     private readonly int[] _ports = FreePorts.Take(12);
     private GatewayBroker _broker = null!;
+    private NodeCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _broker = await GatewayBroker.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _broker = await GatewayBroker.StartAsync();
+        _cluster = NodeCluster.Prepare(
+            new ClusterLayout([.. Enumerable.Repeat("127.0.0.1", 4)], _ports[..4], _ports[8..], _ => null, _broker.Host.BaseUrl, _journal),
+            new Dictionary<string, string>
+            {
+                ["PositionManager__Cluster__Discovery"] = "postgres",
+                ["PositionManager__Cluster__RequiredContactPoints"] = "3",
+                ["PositionManager__ExitPolicy__TrailingStopPercent"] = "50",
+                ["PositionManager__Reconcile__Interval"] = "00:00:02",
+
+                // Bootstrap's decisions (who formed the cluster, who joined) are what this test looks at.
+                ["Logging__LogLevel__Akka.Management"] = "Information",
+            },
+            seedNodes: false,
+            perNode: node => new Dictionary<string, string> { ["PositionManager__Cluster__ManagementPort"] = ManagementPort(node).ToString() });
+    }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
+        await _cluster.DisposeAsync();
         await _broker.DisposeAsync();
-        _directory.Delete(recursive: true);
     }
 
     [Fact]
@@ -45,7 +54,7 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
         var formation = Stopwatch.StartNew();
         for (var i = 0; i < 3; i++)
         {
-            Start(i);
+            _cluster.StartNode(i);
         }
 
         await EveryNodeSeesAllUp(count: 3);
@@ -53,7 +62,7 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
         output.WriteLine($"3 nodes started at once: one cluster of 3 Up members after {formation.Elapsed.TotalSeconds:0.0} s (process start included)");
 
         // Exactly one node formed the cluster; the other two joined it.
-        Assert.Equal(1, _nodes.Count(n => n.Output.Any(line => line.Contains(SelfJoin, StringComparison.Ordinal))));
+        Assert.Equal(1, Enumerable.Range(0, 3).Count(n => _cluster.Node(n).Output.Any(line => line.Contains(SelfJoin, StringComparison.Ordinal))));
         Assert.Equal(
             Enumerable.Range(0, 3).Select(i => ("position-manager", "127.0.0.1", ManagementPort(i))).Order(),
             await new ContactPointRows(_journal).AllAsync());
@@ -75,10 +84,10 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
             Patience);
 
         var joining = Stopwatch.StartNew();
-        Start(3);
+        _cluster.StartNode(3);
         await EveryNodeSeesAllUp(count: 4);
         output.WriteLine($"a fourth node joined after {joining.Elapsed.TotalSeconds:0.0} s");
-        Assert.DoesNotContain(_nodes[3].Output, line => line.Contains(SelfJoin, StringComparison.Ordinal));
+        Assert.DoesNotContain(_cluster.Node(3).Output, line => line.Contains(SelfJoin, StringComparison.Ordinal));
     }
 
     /// <summary>Every running node's own view: the same members, every one Up. Two clusters never agree on this.</summary>
@@ -89,7 +98,7 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
                 for (var node = 0; node < count; node++)
                 {
                     var members = (await Pmctl(node, "cluster", "show", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
-                    Assert.Equal(_addresses.Take(count).Order(), members.Select(m => m.GetProperty("address").GetString()!).Order());
+                    Assert.Equal(_cluster.Addresses.Take(count).Order(), members.Select(m => m.GetProperty("address").GetString()!).Order());
                     Assert.All(members, m => Assert.Equal("Up", m.GetProperty("status").GetString()));
                 }
             },
@@ -97,32 +106,5 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
 
     private int ManagementPort(int node) => _ports[4 + node];
 
-    private void Start(int node)
-    {
-        var data = Directory.CreateDirectory(Path.Combine(_directory.FullName, $"node{node + 1}"));
-        _addresses.Add($"akka.tcp://position-manager@127.0.0.1:{_ports[node]}");
-        _adminUrls.Add($"http://127.0.0.1:{_ports[8 + node]}");
-        _nodes.Add(NodeProcess.Start(data.FullName, new Dictionary<string, string>
-        {
-            ["APCA_API_KEY_ID"] = GatewayBroker.KeyId,
-            ["APCA_API_SECRET_KEY"] = GatewayBroker.Secret,
-            ["APCA_API_BASE_URL"] = _broker.Host.BaseUrl.ToString(),
-            ["APCA_API_DATA_URL"] = _broker.Host.BaseUrl.ToString(),
-            ["PositionManager__Journal__Postgres"] = _journal,
-            ["PositionManager__DataDirectory"] = data.FullName,
-            ["PositionManager__Cluster__Port"] = _ports[node].ToString(),
-            ["PositionManager__Cluster__Discovery"] = "postgres",
-            ["PositionManager__Cluster__ManagementPort"] = ManagementPort(node).ToString(),
-            ["PositionManager__Cluster__RequiredContactPoints"] = "3",
-            ["PositionManager__Admin__Url"] = _adminUrls[node],
-            ["PositionManager__Admin__Token"] = Token,
-            ["PositionManager__ExitPolicy__TrailingStopPercent"] = "50",
-            ["PositionManager__Reconcile__Interval"] = "00:00:02",
-            // Bootstrap's decisions (who formed the cluster, who joined) are what this test looks at.
-            ["Logging__LogLevel__Akka.Management"] = "Information",
-        }));
-    }
-
-    private Task<PmctlRun> Pmctl(int node, params string[] args) =>
-        Admin.Pmctl.RunRaw(["--node", _adminUrls[node], "--token", Token, .. args]);
+    private Task<PmctlRun> Pmctl(int node, params string[] args) => _cluster.Pmctl(node, args);
 }

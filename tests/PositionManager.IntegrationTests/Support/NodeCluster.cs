@@ -3,8 +3,8 @@ using PositionManager.IntegrationTests.Admin;
 namespace PositionManager.IntegrationTests.Support;
 
 /// <summary>
-/// Node processes forming one cluster through seed nodes on loopback: one PostgreSQL journal, one
-/// PaperBroker, a data directory, remoting port and admin port each. pmctl talks to any of them.
+/// Node processes forming one cluster (through seed nodes unless told otherwise): one PostgreSQL
+/// journal, one PaperBroker, a data directory, remoting port and admin port each. pmctl talks to any of them.
 /// </summary>
 public sealed class NodeCluster : IAsyncDisposable
 {
@@ -37,6 +37,21 @@ public sealed class NodeCluster : IAsyncDisposable
 
     public static NodeCluster Start(ClusterLayout layout, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var cluster = Prepare(layout, settings);
+        for (var i = 0; i < cluster.Count; i++)
+        {
+            cluster.StartNode(i);
+        }
+
+        return cluster;
+    }
+
+    /// <summary>
+    /// Every node's place and settings, none started yet (<see cref="StartNode"/>).
+    /// Without <paramref name="seedNodes"/> the nodes find each other as <paramref name="perNode"/> says (Cluster Bootstrap).
+    /// </summary>
+    public static NodeCluster Prepare(ClusterLayout layout, IReadOnlyDictionary<string, string>? settings = null, bool seedNodes = true, Func<int, IReadOnlyDictionary<string, string>>? perNode = null)
+    {
         var cluster = new NodeCluster(Directory.CreateTempSubdirectory("pm-cluster-"), layout);
         var count = layout.Hosts.Count;
         cluster.Addresses = [.. Enumerable.Range(0, count).Select(i => $"akka.tcp://position-manager@{layout.Hosts[i]}:{layout.RemotingPorts[i]}")];
@@ -54,24 +69,30 @@ public sealed class NodeCluster : IAsyncDisposable
                 ["PositionManager__DataDirectory"] = data.FullName,
                 ["PositionManager__Cluster__Hostname"] = layout.Hosts[i],
                 ["PositionManager__Cluster__Port"] = layout.RemotingPorts[i].ToString(),
-
-                // Every member is a seed: a restarted first seed joins the others instead of forming a second cluster.
-                ["PositionManager__Cluster__SeedNodes"] = string.Join(',', cluster.Addresses),
                 ["PositionManager__Admin__Url"] = cluster.AdminUrls[i],
                 ["PositionManager__Admin__Token"] = Token,
             };
-            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            if (seedNodes)
+            {
+                // Every member is a seed: a restarted first seed joins the others instead of forming a second cluster.
+                environment["PositionManager__Cluster__SeedNodes"] = string.Join(',', cluster.Addresses);
+            }
+
+            foreach (var (name, value) in (settings ?? new Dictionary<string, string>()).Concat(perNode?.Invoke(i) ?? new Dictionary<string, string>()))
             {
                 environment[name] = value;
             }
 
             cluster._environments.Add(environment);
             cluster._directories.Add(data.FullName);
-            cluster._nodes.Add(NodeProcess.Start(data.FullName, environment, layout.Launcher(i)));
+            cluster._nodes.Add(null);
         }
 
         return cluster;
     }
+
+    public void StartNode(int node) =>
+        _nodes[node] = NodeProcess.Start(_directories[node], _environments[node], _layout.Launcher(node));
 
     /// <summary>Starts a stopped member again with the same settings, data directory and place.</summary>
     public async Task RestartAsync(int node)
@@ -81,7 +102,7 @@ public sealed class NodeCluster : IAsyncDisposable
             await old.DisposeAsync();
         }
 
-        _nodes[node] = NodeProcess.Start(_directories[node], _environments[node], _layout.Launcher(node));
+        StartNode(node);
     }
 
     public Task<PmctlRun> Pmctl(int node, params string[] args) =>
