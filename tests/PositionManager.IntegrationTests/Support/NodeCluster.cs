@@ -10,6 +10,8 @@ public sealed class NodeCluster : IAsyncDisposable
 {
     public const string Token = "cluster-test-admin-token-42";
 
+    private static readonly TimeSpan GatewayPlacementPatience = TimeSpan.FromSeconds(60);
+
     private readonly List<NodeProcess?> _nodes = [];
     private readonly DirectoryInfo _directory;
 
@@ -125,22 +127,49 @@ public sealed class NodeCluster : IAsyncDisposable
             patience);
     }
 
-    /// <summary>The node whose actor tree holds the running gateway singleton (not just its proxy).</summary>
+    /// <summary>
+    /// The node whose actor tree holds the running gateway singleton (not just its proxy). The
+    /// singleton is placed asynchronously after the members are Up (and again after a hand-over),
+    /// so this waits until exactly one live node hosts it.
+    /// </summary>
     public async Task<int> GatewayHostAsync()
     {
-        for (var i = 0; i < Count; i++)
+        var hosts = new List<int>();
+        var seen = new List<string>();
+        try
         {
-            if (_nodes[i] is { HasExited: false })
-            {
-                var paths = (await Pmctl(i, "actor", "hierarchy", "--depth", "3", "--json")).Json().GetProperty("paths").EnumerateArray().Select(p => p.GetString());
-                if (paths.Contains("/user/broker-gateway/broker-gateway"))
+            await Eventually.AssertAsync(
+                async () =>
                 {
-                    return i;
-                }
-            }
+                    hosts.Clear();
+                    seen.Clear();
+                    for (var i = 0; i < Count; i++)
+                    {
+                        if (_nodes[i] is { HasExited: false })
+                        {
+                            var paths = (await Pmctl(i, "actor", "hierarchy", "--depth", "3", "--json")).Json().GetProperty("paths").EnumerateArray()
+                                .Select(p => p.GetString()!)
+                                .Where(p => p.StartsWith("/user/broker-gateway", StringComparison.Ordinal))
+                                .ToList();
+                            seen.Add($"node {i}: {string.Join(", ", paths)}");
+                            if (paths.Contains("/user/broker-gateway/broker-gateway"))
+                            {
+                                hosts.Add(i);
+                            }
+                        }
+                    }
+
+                    Assert.Single(hosts);
+                },
+                GatewayPlacementPatience);
+        }
+        catch (Exception e) when (e is Xunit.Sdk.XunitException)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"expected exactly one node to run the gateway singleton, found {hosts.Count}; {string.Join("; ", seen)}");
         }
 
-        throw new Xunit.Sdk.XunitException("no node runs the gateway singleton");
+        return hosts[0];
     }
 
     /// <summary>The position ids whose entities run on <paramref name="node"/>.</summary>
