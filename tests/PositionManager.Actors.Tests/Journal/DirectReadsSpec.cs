@@ -1,0 +1,98 @@
+using Akka.Actor;
+using Akka.Persistence;
+using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Journal;
+using PositionManager.Actors.Tests.Support;
+using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
+
+namespace PositionManager.Actors.Tests.Journal;
+
+/// <summary>
+/// The journal's and snapshot store's own recovery reads (DirectReplaySqlJournal,
+/// DirectLoadSqlSnapshotStore) must give every persistent actor exactly what Akka.Persistence.Sql's
+/// reads give it: the same events in the same order with the same metadata, the same snapshot,
+/// and the same highest sequence number after deletes, on each backend. One journal written once,
+/// recovered by both.
+/// </summary>
+public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
+{
+    private const string PluginClasses = """
+        akka.persistence.journal.sql.class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+        akka.persistence.snapshot-store.sql.class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+        """;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly JournalTarget _journal = TestJournals.New(backend);
+    private readonly List<ActorSystem> _systems = [];
+
+    [Fact]
+    public async Task Events_snapshots_and_deletes_recover_as_the_plugin_recovers_them()
+    {
+        var events = SampleMessages.All().OfType<IPositionEvent>().ToList();
+        var state = SampleMessages.All().OfType<PositionState>().First();
+        var writer = Recorder(Start(string.Empty), "position-a");
+        await writer.Ask<long>(new JournalRecorder.Write(events), Patience);
+        await writer.Ask<DeleteMessagesSuccess>(new JournalRecorder.DeleteUpTo(4), Patience);
+        await writer.Ask<SaveSnapshotSuccess>(new JournalRecorder.Snapshot(state), Patience);
+        await writer.Ask<long>(new JournalRecorder.Write(events.Take(3).ToList()), Patience);
+
+        var everythingDeleted = Recorder(Start(string.Empty), "position-b");
+        await everythingDeleted.Ask<long>(new JournalRecorder.Write(events.Take(5).ToList()), Patience);
+        await everythingDeleted.Ask<DeleteMessagesSuccess>(new JournalRecorder.DeleteUpTo(5), Patience);
+
+        foreach (var persistenceId in new[] { "position-a", "position-b", "never-written" })
+        {
+            // A replay batch of 2 makes ours read the events in several queries.
+            var ours = await RecoverAsync("akka.persistence.journal.sql.replay-batch-size = 2", persistenceId);
+            var plugins = await RecoverAsync(PluginClasses, persistenceId);
+            Assert.Equal(plugins.Entries, ours.Entries);
+            Assert.Equal(plugins.LastSequenceNr, ours.LastSequenceNr);
+        }
+
+        var a = await RecoverAsync(string.Empty, "position-a");
+        Assert.Equal(events.Count + 3, a.LastSequenceNr);
+        Assert.StartsWith($"snapshot {events.Count} ", a.Entries[0]);
+        Assert.Equal(4, a.Entries.Count);
+        Assert.Equal(5, (await RecoverAsync(string.Empty, "position-b")).LastSequenceNr);
+    }
+
+    [Fact]
+    public void The_node_configuration_recovers_through_the_direct_reads()
+    {
+        var config = AkkaConfig.Load(_journal);
+        Assert.Equal(typeof(DirectReplaySqlJournal), Type.GetType(config.GetString("akka.persistence.journal.sql.class"), throwOnError: true));
+        Assert.Equal(typeof(DirectLoadSqlSnapshotStore), Type.GetType(config.GetString("akka.persistence.snapshot-store.sql.class"), throwOnError: true));
+    }
+
+    public void Dispose()
+    {
+        foreach (var system in _systems)
+        {
+            system.Terminate().Wait(Patience);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<JournalRecorder.Recovered> RecoverAsync(string hocon, string persistenceId)
+    {
+        var recorder = Recorder(Start(hocon), persistenceId);
+        return await recorder.Ask<JournalRecorder.Recovered>(new JournalRecorder.Report(), Patience);
+    }
+
+    private static IActorRef Recorder(ActorSystem system, string persistenceId) =>
+        system.ActorOf(JournalRecorder.Props(persistenceId));
+
+    private ActorSystem Start(string hocon)
+    {
+        var system = ActorSystem.Create($"direct-reads-{_systems.Count}", AkkaConfig.Load(_journal, "akka.actor.provider = local\nakka.loglevel = WARNING\n" + hocon));
+        _systems.Add(system);
+        return system;
+    }
+}
+
+public sealed class SqliteDirectReadsTests() : DirectReadsSpec(PersistenceBackend.Sqlite);
+
+public sealed class PostgresDirectReadsTests() : DirectReadsSpec(PersistenceBackend.Postgres);
