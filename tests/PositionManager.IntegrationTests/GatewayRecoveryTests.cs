@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace PositionManager.IntegrationTests;
 
-/// <summary>The gateway's outbox and kill switch come back from snapshot + events exactly: a restarted gateway still recognises every intent it ever took.</summary>
+/// <summary>The gateway's outbox and kill switch come back from snapshot + events exactly: a restarted gateway still recognises every intent it remembered (see GatewayRetentionTests for what it forgets).</summary>
 public sealed class GatewayRecoveryTests(ITestOutputHelper output) : GatewaySpec(output)
 {
     private static readonly string[] Calls = ["AAPL260220C00250000", "MSFT260220C00500000", "NVDA260220C00190000"];

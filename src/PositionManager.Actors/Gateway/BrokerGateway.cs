@@ -27,7 +27,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private readonly GatewaySettings _settings;
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stopping = new();
-    private GatewayState _state = GatewayState.Empty;
+    private GatewayState _state;
     private long _lastSnapshotSequenceNr;
     private bool _streamListening;
     private readonly HashSet<string> _queuing = new(StringComparer.Ordinal);
@@ -40,6 +40,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
         _positions = positions;
         _settings = settings;
         _clock = clock;
+        _state = GatewayState.Retaining(settings.RetainCompleted);
     }
 
     public override string PersistenceId => Name;
@@ -54,7 +55,12 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
         switch (message)
         {
             case SnapshotOffer { Snapshot: GatewaySnapshot snapshot } offer:
-                _state = snapshot.ToState();
+                _state = snapshot.ToState(_settings.RetainCompleted);
+                _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                break;
+            case SnapshotOffer { Snapshot: GatewaySnapshotV1 written } offer:
+                // Taken before done intents were forgotten; the next snapshot is a v2.
+                _state = written.ToState(_settings.RetainCompleted);
                 _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
                 break;
             case IGatewayEvent change:
@@ -124,7 +130,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
 
     private void OnRecovered()
     {
-        Log.Info("Gateway recovered: {Outbox} intents in the outbox, {Open} orders open at the broker, halted={Halted}", _state.Outbox.Count, _state.OpenAtBroker.Count(), _state.Halted);
+        Log.Info("Gateway recovered: {Outbox} intents in the outbox, {Open} orders open at the broker, {Done} done intents remembered, halted={Halted}", _state.Outbox.Count, _state.OpenAtBroker.Count(), _state.Completed.Count, _state.Halted);
         GatewayMetrics.Publish(_state.Outbox.Count, _state.Halted);
         StartStream();
 

@@ -4,7 +4,18 @@ namespace PositionManager.Actors.Gateway;
 /// <param name="RetryDelay">First wait after a transient broker failure; doubles up to <see cref="MaxRetryDelay"/>.</param>
 /// <param name="MaxAttempts">Broker failures in a row on one intent before it is refused (its position retries later).</param>
 /// <param name="SnapshotEvery">Events between snapshots of the outbox.</param>
-public sealed record GatewaySettings(TimeSpan PollInterval, TimeSpan RetryDelay, TimeSpan MaxRetryDelay, int MaxAttempts, int SnapshotEvery)
+/// <param name="RetainCompleted">Done (refused or finished) intents remembered to answer a re-send with what became of
+/// it; older ones are forgotten in the order they became done (see <see cref="GatewayState.Completed"/>). Keep it the
+/// same across restarts: recovery forgets by the setting of the node that recovers.</param>
+public sealed record GatewaySettings(TimeSpan PollInterval, TimeSpan RetryDelay, TimeSpan MaxRetryDelay, int MaxAttempts, int SnapshotEvery, int RetainCompleted)
 {
-    public static GatewaySettings Default { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30), 8, 200);
+    /// <summary>
+    /// A position re-sends an exit whose end it has not heard every 30 s (PositionSettings.PendingExitResendInterval):
+    /// ten thousand completions later is far beyond that at any realistic exit rate, and a re-send that comes even
+    /// later still cannot become a second order (<see cref="GatewayState.Completed"/> says why). Bounded, the
+    /// gateway's memory, snapshot and recovery no longer grow with every exit ever made.
+    /// </summary>
+    public const int DefaultRetainCompleted = 10_000;
+
+    public static GatewaySettings Default { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30), 8, 200, DefaultRetainCompleted);
 }

@@ -12,10 +12,44 @@ public sealed record GatewayState
 {
     public static GatewayState Empty { get; } = new();
 
+    /// <summary>An empty state that remembers at most <paramref name="retainCompleted"/> done intents.</summary>
+    public static GatewayState Retaining(int retainCompleted)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(retainCompleted);
+        return Empty with { RetainCompleted = retainCompleted };
+    }
+
+    /// <summary>Every intent not yet done, and the <see cref="RetainCompleted"/> latest done ones.</summary>
     public ImmutableDictionary<string, IntentRecord> Intents { get; init; } = ImmutableDictionary<string, IntentRecord>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>Intents not yet at the broker (queued or submitting), oldest first.</summary>
     public ImmutableList<string> Outbox { get; init; } = [];
+
+    /// <summary>
+    /// Done intents (refused or finished) in the order they became done, oldest first: beyond
+    /// <see cref="RetainCompleted"/>, the oldest is forgotten. <see cref="Apply"/> forgets, by the
+    /// journal's order alone, and the list is in the snapshot, so replaying the events and loading a
+    /// snapshot then replaying the rest forget the same intents. Queued, submitting and submitted intents are never forgotten.
+    /// <para>
+    /// Why forgetting is safe: a done intent has nothing left to do at the broker; it is remembered
+    /// only so that a re-send is answered with what became of it. A re-send of a forgotten intent is
+    /// taken as new, and every new intent is checked by OrderRules against the broker's position in
+    /// that exact symbol, read right before it could be submitted (BrokerGateway.OnPositionRead). If
+    /// the earlier order closed the position, the broker holds none and the intent is refused
+    /// (SymbolNotHeld: a second sell_to_close of a flat position could open a short); more than what
+    /// is left is refused too (QuantityAboveHeld). Should the rules pass (the earlier order was
+    /// canceled or expired, or closed only part), the order goes out under the same deterministic
+    /// client_order_id, which the broker refuses as used before (Alpaca's 422; the PaperBroker's too);
+    /// the gateway then looks the order up by that id and reports it instead of sending another
+    /// (BrokerGateway.OnSubmitAnswered). That guard is the broker's uniqueness of client_order_id:
+    /// the gateway does not look a forgotten intent up before the rules. Hence also what is lost: its
+    /// position may hear a refusal instead of the fill it missed; the reconciler then marks a flat
+    /// position closed, or alerts QuantityDrift.
+    /// </para>
+    /// </summary>
+    public ImmutableList<string> Completed { get; init; } = [];
+
+    public int RetainCompleted { get; private init; } = GatewaySettings.DefaultRetainCompleted;
 
     public bool Halted { get; init; }
 
@@ -25,7 +59,47 @@ public sealed record GatewayState
 
     public IEnumerable<IntentRecord> OpenAtBroker => Intents.Values.Where(i => i.IsOpenAtBroker);
 
-    public GatewayState Apply(IGatewayEvent change) => change switch
+    public GatewayState Apply(IGatewayEvent change)
+    {
+        var next = Changed(change);
+        return DoneBy(change) is { } intentId && Find(intentId) is { IsDone: false } && next.Find(intentId) is { IsDone: true } done
+            ? (next with { Completed = next.Completed.Add(done.IntentId) }).WithinRetention()
+            : next;
+    }
+
+    /// <summary>Forgets the oldest done intents beyond <see cref="RetainCompleted"/>.</summary>
+    public GatewayState WithinRetention()
+    {
+        if (Completed.Count <= RetainCompleted)
+        {
+            return this;
+        }
+
+        var forget = Completed.Take(Completed.Count - RetainCompleted).ToList();
+        // An id whose intent is not done any more (the broker accepted it after all) only leaves the
+        // list: it is listed again when it is done again.
+        var intents = Intents.RemoveRange(forget.Where(id => Find(id) is { IsDone: true }));
+        return this with { Intents = intents, Completed = Completed.RemoveRange(0, forget.Count) };
+    }
+
+    /// <summary>Fills seen on the stream or by polling; kept in memory only (the broker is their record).</summary>
+    public GatewayState WithProgress(string intentId, int filledQuantity, decimal? averagePrice, BrokerOrder? ended) =>
+        Update(intentId, r => r with
+        {
+            FilledQuantity = filledQuantity,
+            FilledAveragePrice = averagePrice,
+            FinalStatus = ended?.Status ?? r.FinalStatus,
+            FinalStatusText = ended?.StatusText ?? r.FinalStatusText,
+        });
+
+    private static string? DoneBy(IGatewayEvent change) => change switch
+    {
+        IntentRefused e => e.IntentId,
+        OrderFinished e => e.IntentId,
+        _ => null,
+    };
+
+    private GatewayState Changed(IGatewayEvent change) => change switch
     {
         IntentQueued e => this with
         {
@@ -61,16 +135,6 @@ public sealed record GatewayState
         GatewayResumed => this with { Halted = false, HaltReason = null },
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "unknown gateway event"),
     };
-
-    /// <summary>Fills seen on the stream or by polling; kept in memory only (the broker is their record).</summary>
-    public GatewayState WithProgress(string intentId, int filledQuantity, decimal? averagePrice, BrokerOrder? ended) =>
-        Update(intentId, r => r with
-        {
-            FilledQuantity = filledQuantity,
-            FilledAveragePrice = averagePrice,
-            FinalStatus = ended?.Status ?? r.FinalStatus,
-            FinalStatusText = ended?.StatusText ?? r.FinalStatusText,
-        });
 
     private GatewayState Update(string intentId, Func<IntentRecord, IntentRecord> change) =>
         Intents.TryGetValue(intentId, out var record) ? this with { Intents = Intents.SetItem(intentId, change(record)) } : this;

@@ -20,4 +20,8 @@ public sealed record IntentRecord(
 
     [JsonIgnore]
     public bool IsOpenAtBroker => Stage == IntentStage.Submitted;
+
+    /// <summary>Nothing more will be sent or journaled for it: kept only to answer a re-send.</summary>
+    [JsonIgnore]
+    public bool IsDone => Stage is IntentStage.Refused or IntentStage.Finished;
 }

@@ -47,7 +47,7 @@ public static class Manifests
         (typeof(GatewayEvents.OrderFinished), "gateway.OrderFinished.v1"),
         (typeof(GatewayEvents.GatewayHalted), "gateway.GatewayHalted.v1"),
         (typeof(GatewayEvents.GatewayResumed), "gateway.GatewayResumed.v1"),
-        (typeof(GatewaySnapshot), "gateway.Snapshot.v1"),
+        (typeof(GatewaySnapshotV1), "gateway.Snapshot.v1"),
         (typeof(GatewayProtocol.CloseAccepted), "gateway.CloseAccepted.v1"),
         (typeof(GatewayProtocol.Halt), "gateway.Halt.v1"),
         (typeof(GatewayProtocol.Resume), "gateway.Resume.v1"),
@@ -67,6 +67,7 @@ public static class Manifests
         (typeof(NodeInfoProtocol.GetNodeInfo), "node.GetNodeInfo.v1"),
         (typeof(NodeInfoProtocol.NodeInfo), "node.NodeInfo.v1"),
         (typeof(PositionProtocol.Closed), "position.Closed.v1"),
+        (typeof(GatewaySnapshot), "gateway.Snapshot.v2"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

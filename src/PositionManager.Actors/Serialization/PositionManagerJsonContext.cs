@@ -44,7 +44,7 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(GatewayEvents.OrderFinished))]
 [JsonSerializable(typeof(GatewayEvents.GatewayHalted))]
 [JsonSerializable(typeof(GatewayEvents.GatewayResumed))]
-[JsonSerializable(typeof(GatewaySnapshot))]
+[JsonSerializable(typeof(GatewaySnapshotV1))]
 [JsonSerializable(typeof(GatewayProtocol.CloseAccepted))]
 [JsonSerializable(typeof(GatewayProtocol.Halt))]
 [JsonSerializable(typeof(GatewayProtocol.Resume))]
@@ -64,4 +64,5 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(NodeInfoProtocol.GetNodeInfo))]
 [JsonSerializable(typeof(NodeInfoProtocol.NodeInfo))]
 [JsonSerializable(typeof(PositionProtocol.Closed))]
+[JsonSerializable(typeof(GatewaySnapshot))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

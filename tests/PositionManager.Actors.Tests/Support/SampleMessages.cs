@@ -67,7 +67,7 @@ public static class SampleMessages
             new GatewayEvents.OrderFinished(intent.IntentId, BrokerOrderStatus.Filled, "filled", 2, 7.27m, At),
             new GatewayEvents.GatewayHalted("broker incident", "ops@desk", At),
             new GatewayEvents.GatewayResumed("ops@desk", At),
-            new GatewaySnapshot([record], [], true, "broker incident"),
+            new GatewaySnapshotV1([record], [], true, "broker incident"),
             new GatewayProtocol.CloseAccepted(intent.IntentId),
             new GatewayProtocol.Halt("broker incident", "ops@desk"),
             new GatewayProtocol.Resume("ops@desk"),
@@ -89,6 +89,7 @@ public static class SampleMessages
 
             // Appended after the golden file's first version: new samples go last, so old lines stay as written.
             new PositionProtocol.Closed(Symbol, "trailing stop"),
+            new GatewaySnapshot([record], [], [record.IntentId], true, "broker incident"),
         ];
     }
 }
