@@ -9,7 +9,8 @@ namespace PositionManager.IntegrationTests;
 /// <summary>
 /// The gateway forgets the oldest done intents (GatewaySettings.RetainCompleted). A forgotten intent
 /// sent again is taken as new, and still never becomes a second order: the rules see the broker's
-/// position as it is now, and the broker refuses a client_order_id used before.
+/// position as it is now (a refusal first looks the client_order_id up, so the position hears of its
+/// order), and the broker refuses a client_order_id used before.
 /// </summary>
 public sealed class GatewayForgottenIntentTests(ITestOutputHelper output) : GatewaySpec(output)
 {
@@ -20,7 +21,7 @@ public sealed class GatewayForgottenIntentTests(ITestOutputHelper output) : Gate
     private static readonly GatewaySettings ForgetQuickly = Fast with { RetainCompleted = 1, SnapshotEvery = 3 };
 
     [Fact]
-    public void A_forgotten_intent_sent_again_after_a_restart_is_refused_by_the_rules_as_its_position_is_flat_and_never_sent_twice()
+    public void A_forgotten_intent_sent_again_after_a_restart_hears_of_its_filled_order_and_is_never_sent_twice()
     {
         Broker.Hold(Call, 2);
         Broker.Hold(Other, 1);
@@ -28,6 +29,7 @@ public sealed class GatewayForgottenIntentTests(ITestOutputHelper output) : Gate
         var intent = Close(Call, 2);
         Submit(first, intent);
         ExpectOutcome<OrderOutcome.Fill>(Call, f => f.OrderComplete);
+        var order = Assert.Single(Broker.OrdersFor(intent.IntentId));
         Submit(first, Close(Other, 1));
         ExpectOutcome<OrderOutcome.Fill>(Other, f => f.OrderComplete);
         AwaitAssert(() => Assert.Equal([Other], Status(first).RecentIntents.Select(i => i.Intent.Symbol)), TimeSpan.FromSeconds(10));
@@ -37,7 +39,10 @@ public sealed class GatewayForgottenIntentTests(ITestOutputHelper output) : Gate
         Assert.Equal([Other], Status(second).RecentIntents.Select(i => i.Intent.Symbol));
         Submit(second, intent);
 
-        ExpectRefusal(Call, nameof(RuleCode.SymbolNotHeld));
+        // The rules refuse it (the call is flat), but its client_order_id is at the broker: the
+        // position hears of that order and its fill, not a refusal, and nothing is sent.
+        Assert.Equal(order.Id, Guid.Parse(ExpectOutcome<OrderOutcome.Submitted>(Call).BrokerOrderId));
+        ExpectOutcome<OrderOutcome.Fill>(Call, f => f.OrderComplete);
         Assert.Single(Broker.OrdersFor(intent.IntentId));
         Assert.Equal(2, Broker.Orders().Count);
         Assert.Equal(0m, Broker.Held(Call));

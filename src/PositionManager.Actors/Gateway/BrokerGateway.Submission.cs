@@ -36,6 +36,9 @@ public sealed partial class BrokerGateway
             case LookupAnswered lookup when lookup.IntentId == _working:
                 OnLookupAnswered(Working(lookup.IntentId), lookup.Result);
                 return true;
+            case RefusalLookupAnswered lookup when lookup.IntentId == _working:
+                OnRefusalLookupAnswered(Working(lookup.IntentId), lookup);
+                return true;
             case RetryAction retry when retry.IntentId == _working:
                 retry.Retry();
                 return true;
@@ -133,7 +136,7 @@ public sealed partial class BrokerGateway
         var check = OrderRules.Check(draft, read.Value, _state.Halted);
         if (check.Request is not { } request)
         {
-            Refuse(record, check.Violations);
+            RefuseUnlessAtBroker(record, check.Violations);
             return;
         }
 
@@ -219,6 +222,37 @@ public sealed partial class BrokerGateway
             Log.Info("No order {ClientOrderId} at the broker; checking and submitting again", record.IntentId);
             RetryLater(record, null, () => ReadBrokerPosition(record));
         }
+    }
+
+    /// <summary>
+    /// The rules refused: the intent may still be one this gateway sent and has since forgotten
+    /// (GatewaySettings.RetainCompleted), sent again by a position that never heard the outcome; its
+    /// position is now flat because that very order filled. Its client_order_id is looked up first,
+    /// so that position hears of its order instead of a refusal (invariant 5: one exit, one order).
+    /// Refusals are rare; the extra broker read is paid only on them.
+    /// </summary>
+    private void RefuseUnlessAtBroker(IntentRecord record, IReadOnlyList<RuleViolation> violations) =>
+        _broker.GetOrderByClientOrderIdAsync(record.IntentId, _stopping.Token).PipeTo(
+            Self,
+            success: result => new RefusalLookupAnswered(record.IntentId, violations, result),
+            failure: error => new RefusalLookupAnswered(record.IntentId, violations, new BrokerFailure.Transient(error.Message)));
+
+    private void OnRefusalLookupAnswered(IntentRecord record, RefusalLookupAnswered lookup)
+    {
+        if (lookup.Result.Failure is null && lookup.Result.Value is { } order)
+        {
+            Log.Warning("{ClientOrderId} was refused by the rules but is already at the broker as {BrokerOrderId}: reporting that order", record.IntentId, order.Id);
+            EnsureJournaled(() => Accept(_state.Find(record.IntentId)!, order));
+            return;
+        }
+
+        if (lookup.Result.Failure is { } failure)
+        {
+            // Refusing sends nothing, so it stays safe without the answer; the position tries again later.
+            Log.Warning("Looking up {ClientOrderId} before refusing it failed ({Failure})", record.IntentId, failure);
+        }
+
+        Refuse(record, lookup.Violations);
     }
 
     private void Accept(IntentRecord record, BrokerOrder order)

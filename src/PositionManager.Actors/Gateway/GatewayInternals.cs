@@ -14,6 +14,9 @@ internal static class GatewayInternals
 
     public sealed record LookupAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
 
+    /// <summary>The client_order_id looked up before refusing an intent the rules refused.</summary>
+    public sealed record RefusalLookupAnswered(string IntentId, IReadOnlyList<RuleViolation> Violations, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
+
     public sealed record PollAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
 
     public sealed record Resubmit(string IntentId, OrderRequest Request) : INoSerializationVerificationNeeded;

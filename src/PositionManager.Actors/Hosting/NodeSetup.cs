@@ -8,7 +8,7 @@ namespace PositionManager.Actors.Hosting;
 /// <param name="Gateway">Creates a stand-in for the gateway (tests of positions alone); used only without <paramref name="Broker"/>.</param>
 /// <param name="Broker">The real broker gateway singleton and what it talks to.</param>
 /// <param name="ExtraHocon">Highest-precedence HOCON (tests, environment overrides).</param>
-/// <param name="JoinSelf">Form a one-node cluster when no <paramref name="SeedNodes"/> are given.</param>
+/// <param name="JoinSelf">Form a one-node cluster when no <paramref name="SeedNodes"/> are given (Akka's seed-node process with this node as its only seed); false when Cluster Bootstrap forms the cluster.</param>
 /// <param name="SeedNodes">Akka addresses to join; the first forms the cluster when it is this node.</param>
 /// <param name="Prices">The price feed singleton and its market data; none without it (tests of positions alone).</param>
 /// <param name="Reconciler">The reconciler singleton and the broker it reads; none without it.</param>

@@ -1,4 +1,3 @@
-using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Config;
@@ -15,9 +14,15 @@ public static class PositionManagerAkka
     /// <summary>Everything a node runs, in the order it must start: configuration, cluster, gateway, the region that needs it, then the feed and reconciler that need the region.</summary>
     public static AkkaConfigurationBuilder ConfigurePositionManager(this AkkaConfigurationBuilder builder, NodeSetup setup)
     {
+        (int Port, string[]? SeedNodes) formation = setup switch
+        {
+            { SeedNodes: { Count: > 0 } seeds } => (setup.Port, seeds.ToArray()),
+            { JoinSelf: true } => SingleNodeFormation.Of(setup.Hostname, setup.Port),
+            _ => (setup.Port, null),
+        };
         builder.AddHocon(AkkaConfig.Load(setup.Journal, setup.ExtraHocon), HoconAddMode.Prepend)
-            .WithRemoting(setup.Hostname, setup.Port)
-            .WithClustering(new ClusterOptions { SeedNodes = setup.SeedNodes is { Count: > 0 } seeds ? [.. seeds] : null })
+            .WithRemoting(setup.Hostname, formation.Port)
+            .WithClustering(new ClusterOptions { SeedNodes = formation.SeedNodes })
             .WithActors((system, _) => system.ActorOf(NodeInfoActor.Props(BuildInfo.Current, setup.Clock.GetUtcNow()), NodeInfoActor.Name));
         if (setup.Broker is { } broker)
         {
@@ -46,15 +51,6 @@ public static class PositionManagerAkka
         if (setup.Journal.WriteAheadLog)
         {
             builder.AddSetup(new DataOptionsSetup(SqliteJournalFile.DataOptions(setup.Journal)));
-        }
-
-        if (setup.JoinSelf && setup.SeedNodes is not { Count: > 0 })
-        {
-            builder.AddStartup((system, _) =>
-            {
-                var cluster = Cluster.Get(system);
-                cluster.Join(cluster.SelfAddress);
-            });
         }
 
         return builder;
