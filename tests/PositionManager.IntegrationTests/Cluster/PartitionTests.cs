@@ -13,6 +13,8 @@ namespace PositionManager.IntegrationTests.Cluster;
 [Collection(ClusterProcesses.Name)]
 public sealed class PartitionTests : FailoverSpec
 {
+    private const int ReplacementRemotingPort = 4054;
+
     private NetworkNamespaces? _network;
     private TcpRelay? _journalRelay;
     private TcpRelay? _brokerRelay;
@@ -36,9 +38,12 @@ public sealed class PartitionTests : FailoverSpec
         await AssertEachCallSoldExactlyOnceAsync();
         var ordersBeforeTheLinkReturns = Broker.Orders().Count;
 
-        // The link returns and the node rejoins the same cluster: it sends nothing again.
+        // The link returns and the node, replaced as ECS replaces a stopped task (a new address),
+        // joins the same cluster: it sends nothing again. Restarted at the SAME address it was, in
+        // two CI runs, seen unreachable by one survivor 8 s after joining and downed together with
+        // it (indirectly connected), likely through remoting state it still held for the old incarnation.
         Network.Restore(cut);
-        await Cluster.RestartAsync(cut);
+        await Cluster.RestartAtNewAddressAsync(cut, ReplacementRemotingPort);
         try
         {
             await AfterRejoinAsync(cut, ordersBeforeTheLinkReturns);

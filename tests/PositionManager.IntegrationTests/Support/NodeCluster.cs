@@ -18,6 +18,7 @@ public sealed class NodeCluster : IAsyncDisposable
     private readonly List<Dictionary<string, string>> _environments = [];
     private readonly List<string> _directories = [];
     private readonly ClusterLayout _layout;
+    private readonly List<string> _addresses = [];
 
     private NodeCluster(DirectoryInfo directory, ClusterLayout layout)
     {
@@ -25,7 +26,7 @@ public sealed class NodeCluster : IAsyncDisposable
         _layout = layout;
     }
 
-    public IReadOnlyList<string> Addresses { get; private set; } = [];
+    public IReadOnlyList<string> Addresses => _addresses;
 
     public IReadOnlyList<string> AdminUrls { get; private set; } = [];
 
@@ -56,7 +57,7 @@ public sealed class NodeCluster : IAsyncDisposable
     {
         var cluster = new NodeCluster(Directory.CreateTempSubdirectory("pm-cluster-"), layout);
         var count = layout.Hosts.Count;
-        cluster.Addresses = [.. Enumerable.Range(0, count).Select(i => $"akka.tcp://position-manager@{layout.Hosts[i]}:{layout.RemotingPorts[i]}")];
+        cluster._addresses.AddRange(Enumerable.Range(0, count).Select(i => Address(layout.Hosts[i], layout.RemotingPorts[i])));
         cluster.AdminUrls = [.. Enumerable.Range(0, count).Select(i => $"http://{layout.Hosts[i]}:{layout.AdminPorts[i]}")];
         for (var i = 0; i < count; i++)
         {
@@ -105,6 +106,17 @@ public sealed class NodeCluster : IAsyncDisposable
         }
 
         StartNode(node);
+    }
+
+    /// <summary>
+    /// Starts a stopped member again on another remoting port, as ECS replaces a stopped task with
+    /// a new one at a new address; data directory, admin URL and seed list stay.
+    /// </summary>
+    public async Task RestartAtNewAddressAsync(int node, int remotingPort)
+    {
+        _environments[node]["PositionManager__Cluster__Port"] = remotingPort.ToString();
+        _addresses[node] = Address(_layout.Hosts[node], remotingPort);
+        await RestartAsync(node);
     }
 
     public Task<PmctlRun> Pmctl(int node, params string[] args) =>
@@ -176,6 +188,8 @@ public sealed class NodeCluster : IAsyncDisposable
     public async Task<IReadOnlyList<string>> HostedPositionsAsync(int node) =>
         [.. (await Pmctl(node, "sharding", "shard-stats", "--json")).Json().GetProperty("shards").EnumerateArray()
             .SelectMany(s => s.GetProperty("entityIds").EnumerateArray().Select(e => e.GetString()!))];
+
+    private static string Address(string host, int port) => $"akka.tcp://position-manager@{host}:{port}";
 
     public async ValueTask DisposeAsync()
     {
