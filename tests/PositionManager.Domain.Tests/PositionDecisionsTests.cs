@@ -260,6 +260,30 @@ public class PositionDecisionsTests
     }
 
     [Fact]
+    public void A_contract_bought_again_after_its_close_is_adopted_again_as_a_new_lifecycle()
+    {
+        var state = APosition.Long(10).At(5m).With(TrailTen).Build();
+        var triggered = state.Fold(state.Tick(4.40m).Decision);
+        var exit = triggered.PendingExit!;
+        var closed = triggered.Fold(PositionDecisions.OnOrderOutcome(triggered, new OrderOutcome.Fill(exit.ExitSequence, 10, 4.40m, true), Now));
+        Assert.Equal(PositionStatus.Closed, closed.Status);
+        var later = Now.AddHours(2);
+
+        var again = PositionDecisions.Open(closed, APosition.Long(3).At(2.10m).With(TrailTen).Command() with { Origin = OpenOrigin.AdoptedAgain }, later);
+        var reopened = closed.Fold(again);
+
+        var opened = Assert.IsType<PositionOpened>(Assert.Single(again.Events));
+        Assert.Equal(OpenOrigin.AdoptedAgain, opened.Origin);
+        Assert.Equal((PositionStatus.Open, 3, 3, 2.10m, 2.10m, later), (reopened.Status, reopened.Quantity, reopened.OriginalQuantity, reopened.EntryPrice, reopened.Peak, reopened.OpenedAt));
+        Assert.Null(reopened.ClosedReason);
+        Assert.Null(reopened.PendingExit);
+        Assert.Equal(0, reopened.ConsecutiveRejections);
+        // Exit numbers keep counting, and the new open time makes every client_order_id new.
+        Assert.Equal(closed.NextExitSequence, reopened.NextExitSequence);
+        Assert.Empty(PositionDecisions.Open(reopened, APosition.Long(3).Command() with { Origin = OpenOrigin.AdoptedAgain }, later).Events);
+    }
+
+    [Fact]
     public void A_manual_close_exits_the_whole_remaining_quantity()
     {
         var exit = PositionDecisions.RequestClose(APosition.Long(7).Build(), Now).Single<ExitTriggered>();

@@ -97,6 +97,32 @@ public sealed class ReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contract_bought_again_after_its_position_closed_is_adopted_again_at_a_later_pass()
+    {
+        _broker.Host.Account.SeedPosition(Call, 2, 12.40m);
+        await using var node = await StartNodeAsync(Settings with { ReadoptAfter = TimeSpan.Zero });
+        await ReconcileAsync(node);
+        _broker.Host.Account.SeedPosition(Call, 0, 0m);   // sold by hand
+        Assert.Equal([Call], (await ReconcileAsync(node)).MarkedFlat);
+
+        _broker.Host.Account.SeedPosition(Call, 3, 2.10m);   // and bought again
+        var seen = await ReconcileAsync(node);
+
+        // The first pass that sees it only alerts: the broker's list may lag behind a sell of ours.
+        Assert.Equal((AlertKind.HeldButClosedHere, Call), (Assert.Single(seen.Alerts).Kind, seen.Alerts[0].Symbol));
+        Assert.Equal(PositionStatus.Closed, (await StateAsync(node, Call)).Status);
+
+        var adopted = await ReconcileAsync(node);
+
+        Assert.Equal([Call], adopted.Adopted);
+        Assert.Empty(adopted.Alerts);
+        var again = await StateAsync(node, Call);
+        Assert.Equal((PositionStatus.Open, 3, 2.10m, 2.10m * 0.8m), (again.Status, again.Quantity, again.EntryPrice, again.Stop));
+        Assert.Equal([Call], (await WatchedAsync(node)).Select(w => w.Symbol));
+        Assert.Empty(_broker.Orders());
+    }
+
+    [Fact]
     public async Task Quantity_drift_is_recorded_and_nothing_is_traded_to_fix_it()
     {
         _broker.Host.Account.SeedPosition(Call, 3, 12.40m);
@@ -131,8 +157,8 @@ public sealed class ReconcilerTests : IAsyncLifetime
         Assert.Empty(_broker.Orders());
     }
 
-    private Task<SystemNode> StartNodeAsync() =>
-        SystemNode.StartAsync(_journal, _broker, GatewaySettings.Default with { PollInterval = TimeSpan.FromMilliseconds(200) }, reconcile: Settings);
+    private Task<SystemNode> StartNodeAsync(ReconcilerSettings? settings = null) =>
+        SystemNode.StartAsync(_journal, _broker, GatewaySettings.Default with { PollInterval = TimeSpan.FromMilliseconds(200) }, reconcile: settings ?? Settings);
 
     private static Task<ReconcileCompleted> ReconcileAsync(SystemNode node) =>
         node.Reconciler!.Ask<ReconcileCompleted>(ReconcileNow.Instance, Patience);

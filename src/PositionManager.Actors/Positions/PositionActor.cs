@@ -137,6 +137,9 @@ public sealed class PositionActor : UntypedPersistentActor
                 break;
             case DeleteSnapshotsSuccess:
                 break;
+            case PositionInternals.PassivateIfStillClosed:
+                PassivateIfClosed();
+                break;
             case PositionInternals.StopEntity:
                 Context.Stop(Self);
                 break;
@@ -161,7 +164,7 @@ public sealed class PositionActor : UntypedPersistentActor
         {
             // The node may have died between journaling the close and telling the listener.
             TellClosed();
-            PassivateIfClosed();
+            Self.Tell(PositionInternals.PassivateIfStillClosed.Instance);
             return;
         }
 

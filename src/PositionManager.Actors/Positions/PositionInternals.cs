@@ -16,6 +16,15 @@ internal static class PositionInternals
         public static readonly ResendPendingExit Instance = new();
     }
 
+    /// <summary>
+    /// A position that recovered closed passivates once the messages that arrived during its
+    /// recovery are handled: one of them may be the reconciler adopting its contract again.
+    /// </summary>
+    public sealed class PassivateIfStillClosed : INoSerializationVerificationNeeded
+    {
+        public static readonly PassivateIfStillClosed Instance = new();
+    }
+
     /// <summary>The message the shard sends back when a closed position asks to be passivated.</summary>
     public sealed class StopEntity : INoSerializationVerificationNeeded
     {

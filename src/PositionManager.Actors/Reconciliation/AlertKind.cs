@@ -15,7 +15,7 @@ public enum AlertKind
     /// <summary>The broker holds the contract on the other side than the position here.</summary>
     SideMismatch,
 
-    /// <summary>The broker holds a contract whose position here is closed (bought again, or a close that did not close).</summary>
+    /// <summary>The broker holds a contract whose position here is closed (bought again, or a close that did not close); a long one is adopted again once seen so for ReconcilerSettings.ReadoptAfter.</summary>
     HeldButClosedHere,
 
     /// <summary>A long option position the position actor refused to adopt (its reason is in the message).</summary>

@@ -14,7 +14,7 @@ namespace PositionManager.Actors.Reconciliation;
 /// </summary>
 internal sealed class ReconcilePass(IBrokerClient broker, IActorRef positions, ReconcilerSettings settings, TimeProvider clock)
 {
-    public async Task<PassResult> RunAsync(IReadOnlyDictionary<string, TrackedPosition> tracked, CancellationToken cancellationToken)
+    public async Task<PassResult> RunAsync(IReadOnlyDictionary<string, TrackedPosition> tracked, IReadOnlyDictionary<string, DateTimeOffset> heldButClosedSince, CancellationToken cancellationToken)
     {
         var listed = await broker.ListPositionsAsync(cancellationToken).ConfigureAwait(false);
         if (listed.Failure is { } failure)
@@ -25,7 +25,7 @@ internal sealed class ReconcilePass(IBrokerClient broker, IActorRef positions, R
         var held = listed.Value!;
         var notes = new List<string>();
         var views = await StatesAsync(ReconcilePlanner.ToAsk(held, tracked), notes, cancellationToken).ConfigureAwait(false);
-        var plan = ReconcilePlanner.Plan(held, views, tracked, settings.DefaultPolicy, clock.GetUtcNow(), settings.PendingExitGrace);
+        var plan = ReconcilePlanner.Plan(held, views, tracked, settings.DefaultPolicy, clock.GetUtcNow(), settings.PendingExitGrace, heldButClosedSince, settings.ReadoptAfter);
         var priceSources = views.Values.Where(v => v.IsOpen).ToDictionary(v => v.PositionId, v => v.Policy.PriceSource, StringComparer.Ordinal);
         var findings = plan.Findings.ToList();
         var newlyTracked = plan.Track.ToList();

@@ -35,13 +35,17 @@ public static class ReconcilePlanner
         return [.. ask.Values];
     }
 
+    /// <param name="heldButClosedSince">Since when each contract has been seen held at the broker while its position here is closed (the reconciler's active alerts).</param>
+    /// <param name="readoptAfter">How long a contract must have been seen so before it is adopted again.</param>
     public static ReconcilePlan Plan(
         IReadOnlyList<BrokerPosition> broker,
         IReadOnlyDictionary<string, PositionState> views,
         IReadOnlyDictionary<string, TrackedPosition> tracked,
         ExitPolicy defaultPolicy,
         DateTimeOffset now,
-        TimeSpan pendingExitGrace)
+        TimeSpan pendingExitGrace,
+        IReadOnlyDictionary<string, DateTimeOffset>? heldButClosedSince = null,
+        TimeSpan? readoptAfter = null)
     {
         var adopt = new List<PositionProtocol.Open>();
         var track = new List<TrackedPosition>();
@@ -100,9 +104,18 @@ public static class ReconcilePlanner
                     }
 
                     break;
+                case PositionStatus.Closed when IsAdoptable(position)
+                                                && heldButClosedSince is not null
+                                                && heldButClosedSince.TryGetValue(position.Symbol, out var since)
+                                                && now - since >= (readoptAfter ?? TimeSpan.Zero):
+                    // Still held, in pass after pass, long after the close here: bought again, not
+                    // the broker's list lagging behind our own sell. A new lifecycle of the contract.
+                    adopt.Add(new PositionProtocol.Open(position.Symbol, position.Symbol, PositionSide.Long, (int)position.Quantity, position.AverageEntryPrice, defaultPolicy, OpenOrigin.AdoptedAgain));
+                    break;
                 case PositionStatus.Closed:
                     findings.Add(new Finding(AlertKind.HeldButClosedHere, position.Symbol,
-                        $"the broker holds {position.Side.ToString().ToLowerInvariant()} {Qty(position.Quantity)} {position.Symbol}, but its position here is closed ({view.ClosedReason}); a closed position is never reopened"));
+                        $"the broker holds {position.Side.ToString().ToLowerInvariant()} {Qty(position.Quantity)} {position.Symbol}, but its position here is closed ({view.ClosedReason}); "
+                        + (IsAdoptable(position) ? "adopted again if the broker still holds it at a later pass" : "not adopted again (not a long of whole contracts)")));
                     if (isTracked)
                     {
                         release.Add(new PositionRelease(view.PositionId, $"closed: {view.ClosedReason}"));

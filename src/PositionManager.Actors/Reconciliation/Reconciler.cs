@@ -138,11 +138,14 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
             return;
         }
 
-        new ReconcilePass(_broker, region, _settings, _clock).RunAsync(_state.Tracked, _stopping.Token).PipeTo(
+        new ReconcilePass(_broker, region, _settings, _clock).RunAsync(_state.Tracked, HeldButClosedSince(), _stopping.Token).PipeTo(
             Self,
             success: result => new PassFinished(result),
             failure: error => new PassFinished(PassResult.Failed(error.Message)));
     }
+
+    private Dictionary<string, DateTimeOffset> HeldButClosedSince() =>
+        _alerts.Active.Where(a => a.Kind == AlertKind.HeldButClosedHere).ToDictionary(a => a.Symbol, a => a.FirstSeenAt, StringComparer.Ordinal);
 
     private void OnPassFinished(PassResult result)
     {

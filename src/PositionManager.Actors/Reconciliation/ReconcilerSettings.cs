@@ -17,4 +17,11 @@ public sealed record ReconcilerSettings(TimeSpan Interval, ExitPolicy DefaultPol
     public TimeSpan PendingExitGrace { get; init; } = TimeSpan.FromMinutes(2);
 
     public int SnapshotEvery { get; init; } = 100;
+
+    /// <summary>
+    /// A contract the broker holds while its position here is closed is adopted again only after
+    /// being seen so this long: the broker's position list can still show a contract for a moment
+    /// after our own sell of it filled. At least two passes apart.
+    /// </summary>
+    public TimeSpan ReadoptAfter { get; init; } = Interval * 2;
 }

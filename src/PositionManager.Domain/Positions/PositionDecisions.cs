@@ -16,8 +16,8 @@ public static class PositionDecisions
     {
         switch (state.Status)
         {
-            case PositionStatus.Closed:
-                return Decision.Refuse($"position {state.PositionId} is closed ({state.ClosedReason}); a closed position never reopens");
+            case PositionStatus.Closed when command.Origin != OpenOrigin.AdoptedAgain:
+                return Decision.Refuse($"position {state.PositionId} is closed ({state.ClosedReason}); only the reconciler's adoption of a contract bought again reopens it");
             case PositionStatus.Open:
                 return Decision.Nothing; // idempotent: the reconciler may adopt the same position again
         }

@@ -95,7 +95,10 @@ public sealed record PositionState
     private PositionState Opened(PositionOpened e)
     {
         var armed = e.Policy.Trailing is { } trail && Trail.IsArmed(trail, e.Side, e.EntryPrice, e.EntryPrice);
-        return this with
+        // A closed position adopted again starts a new lifecycle: nothing of the old one carries
+        // over but its exit numbering, which keeps counting so no exit sequence repeats.
+        var lifecycle = Status == PositionStatus.Closed ? New(PositionId) with { NextExitSequence = NextExitSequence } : this;
+        return lifecycle with
         {
             Status = PositionStatus.Open,
             Symbol = OptionSymbol.Parse(e.Symbol),

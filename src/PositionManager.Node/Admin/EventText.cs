@@ -24,7 +24,7 @@ internal static class EventText
 
     public static string Describe(object change) => change switch
     {
-        PositionOpened e => $"opened ({e.Origin.ToString().ToLowerInvariant()}): {e.Side.ToString().ToLowerInvariant()} {e.Quantity} at {Money(e.EntryPrice)}; policy {ExitPolicyText.Describe(e.Policy)}",
+        PositionOpened e => $"opened ({(e.Origin == OpenOrigin.AdoptedAgain ? "adopted again, bought again after its close" : e.Origin.ToString().ToLowerInvariant())}): {e.Side.ToString().ToLowerInvariant()} {e.Quantity} at {Money(e.EntryPrice)}; policy {ExitPolicyText.Describe(e.Policy)}",
         PeakRaised e => $"new peak {Money(e.Peak)}: stop {Money(e.Stop)}{(e.TrailArmed ? string.Empty : " (trail not armed)")}",
         PolicyChanged e => $"policy changed to {ExitPolicyText.Describe(e.Policy)}: stop {Money(e.Stop)}",
         ExitTriggered e => $"exit {e.ExitSequence}: {e.Reason} at {Money(e.TriggerPrice)} for {e.Quantity}{(e.LimitPrice is { } limit ? $" (limit {Money(limit)})" : " (market)")}, client order id {e.ClientOrderId}",

@@ -1,3 +1,4 @@
+using PositionManager.Actors.Positions;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Exits;
@@ -117,13 +118,32 @@ public sealed class ReconcilePlannerTests
     }
 
     [Fact]
-    public void A_contract_held_again_after_its_position_closed_is_an_alert_not_a_reopening()
+    public void A_contract_first_seen_held_after_its_position_closed_is_an_alert_not_yet_a_reopening()
     {
         var plan = Plan([Option(Call, 2)], views: [Closed(Call)], tracked: [Call]);
 
         Assert.Equal(AlertKind.HeldButClosedHere, Assert.Single(plan.Findings).Kind);
         Assert.Empty(plan.Adopt);
         Assert.Single(plan.Release);
+    }
+
+    [Fact]
+    public void A_contract_still_held_long_after_its_position_closed_is_adopted_again_as_a_new_lifecycle()
+    {
+        var readoptAfter = TimeSpan.FromSeconds(30);
+        PositionState[] views = [Closed(Call), Closed(Put)];
+        BrokerPosition[] held = [Option(Call, 3, entry: 2.10m), Option(Put, 1, PositionSide.Short)];
+
+        var firstSeen = ReconcilePlanner.Plan(held, views.ToDictionary(v => v.PositionId), Tracked(), Default, Now, Grace, new Dictionary<string, DateTimeOffset>(), readoptAfter);
+        var tooSoon = ReconcilePlanner.Plan(held, views.ToDictionary(v => v.PositionId), Tracked(), Default, Now, Grace, new Dictionary<string, DateTimeOffset> { [Call] = Now.AddSeconds(-29) }, readoptAfter);
+        var later = ReconcilePlanner.Plan(held, views.ToDictionary(v => v.PositionId), Tracked(), Default, Now, Grace, new Dictionary<string, DateTimeOffset> { [Call] = Now.AddSeconds(-30), [Put] = Now.AddHours(-1) }, readoptAfter);
+
+        Assert.Empty(firstSeen.Adopt);
+        Assert.Contains(firstSeen.Findings, f => f is { Kind: AlertKind.HeldButClosedHere, Symbol: Call });
+        Assert.Empty(tooSoon.Adopt);
+        Assert.Equal(new PositionProtocol.Open(Call, Call, PositionSide.Long, 3, 2.10m, Default, OpenOrigin.AdoptedAgain), Assert.Single(later.Adopt));
+        // A short it did not open is never adopted, again or at all: it stays an alert.
+        Assert.Equal((AlertKind.UnmanagedShort, Put), (Assert.Single(later.Findings).Kind, later.Findings[0].Symbol));
     }
 
     [Fact]
