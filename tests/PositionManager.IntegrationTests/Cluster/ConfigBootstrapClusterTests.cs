@@ -22,7 +22,7 @@ public sealed class ConfigBootstrapClusterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _broker = await GatewayBroker.StartAsync();
-        _cluster = NodeCluster.Prepare(
+        _cluster = NodeCluster.PrepareBootstrap(
             new ClusterLayout([.. Enumerable.Repeat("127.0.0.1", Nodes)], _ports[..Nodes], _ports[(2 * Nodes)..], _ => null, _broker.Host.BaseUrl, TestJournals.NewPostgres().ConnectionString),
             new Dictionary<string, string>
             {
@@ -31,8 +31,7 @@ public sealed class ConfigBootstrapClusterTests : IAsyncLifetime
                 ["PositionManager__Cluster__RequiredContactPoints"] = Nodes.ToString(),
                 ["Logging__LogLevel__Akka.Management"] = "Information",
             },
-            seedNodes: false,
-            perNode: node => new Dictionary<string, string> { ["PositionManager__Cluster__ManagementPort"] = ManagementPort(node).ToString() });
+            ManagementPort);
     }
 
     public async Task DisposeAsync()

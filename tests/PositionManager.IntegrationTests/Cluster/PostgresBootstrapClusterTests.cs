@@ -26,7 +26,7 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
     public async Task InitializeAsync()
     {
         _broker = await GatewayBroker.StartAsync();
-        _cluster = NodeCluster.Prepare(
+        _cluster = NodeCluster.PrepareBootstrap(
             new ClusterLayout([.. Enumerable.Repeat("127.0.0.1", 4)], _ports[..4], _ports[8..], _ => null, _broker.Host.BaseUrl, _journal),
             new Dictionary<string, string>
             {
@@ -38,8 +38,7 @@ public sealed class PostgresBootstrapClusterTests(ITestOutputHelper output) : IA
                 // Bootstrap's decisions (who formed the cluster, who joined) are what this test looks at.
                 ["Logging__LogLevel__Akka.Management"] = "Information",
             },
-            seedNodes: false,
-            perNode: node => new Dictionary<string, string> { ["PositionManager__Cluster__ManagementPort"] = ManagementPort(node).ToString() });
+            ManagementPort);
     }
 
     public async Task DisposeAsync()

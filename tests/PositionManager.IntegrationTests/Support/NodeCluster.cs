@@ -94,6 +94,10 @@ public sealed class NodeCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Nodes that find each other through Cluster Bootstrap, each serving its management endpoint on its own port.</summary>
+    public static NodeCluster PrepareBootstrap(ClusterLayout layout, IReadOnlyDictionary<string, string> settings, Func<int, int> managementPort) =>
+        Prepare(layout, settings, seedNodes: false, perNode: node => new Dictionary<string, string> { ["PositionManager__Cluster__ManagementPort"] = managementPort(node).ToString() });
+
     public void StartNode(int node) =>
         _nodes[node] = NodeProcess.Start(_directories[node], _environments[node], _layout.Launcher(node));
 
