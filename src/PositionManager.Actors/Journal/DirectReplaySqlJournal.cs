@@ -88,16 +88,33 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
 
     protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
-        var writes = messages as IReadOnlyCollection<AtomicWrite> ?? [.. messages];
-        var task = base.WriteMessagesAsync(writes, cancellationToken);
-        foreach (var persistenceId in writes.Select(w => w.PersistenceId).Distinct(StringComparer.Ordinal))
+        if (_queries is null)
         {
-            _writesInProgress[persistenceId] = task;
-            _ = task.ContinueWith(
-                finished => _writesInProgress.TryRemove(new KeyValuePair<string, Task>(persistenceId, finished)),
-                TaskScheduler.Default);
+            // The plugin's own highest sequence number waits for its own writes.
+            return base.WriteMessagesAsync(messages, cancellationToken);
         }
 
+        // Every persist of a peak passes here: one set and one continuation per write, nothing per event.
+        var writes = messages as IReadOnlyCollection<AtomicWrite> ?? [.. messages];
+        var task = base.WriteMessagesAsync(writes, cancellationToken);
+        var writers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var write in writes)
+        {
+            if (writers.Add(write.PersistenceId))
+            {
+                _writesInProgress[write.PersistenceId] = task;
+            }
+        }
+
+        _ = task.ContinueWith(
+            finished =>
+            {
+                foreach (var persistenceId in writers)
+                {
+                    _writesInProgress.TryRemove(new KeyValuePair<string, Task>(persistenceId, finished));
+                }
+            },
+            TaskScheduler.Default);
         return task;
     }
 }
