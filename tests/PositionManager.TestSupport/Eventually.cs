@@ -1,4 +1,4 @@
-namespace PositionManager.IntegrationTests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>Awaits an eventually-true condition over async calls, as TestKit's AwaitAssert does for sync ones.</summary>
 public static class Eventually
