@@ -196,11 +196,20 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
         _state = _state.Apply(change);
         GatewayMetrics.Publish(_state.Outbox.Count, _state.Halted);
         then();
-        if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+        if (LastSequenceNr - _lastSnapshotSequenceNr >= SnapshotInterval)
         {
             SaveSnapshot(GatewaySnapshot.Of(_state));
         }
     }
+
+    /// <summary>
+    /// A snapshot writes every remembered intent (up to GatewaySettings.RetainCompleted done ones,
+    /// some MB), where an event writes one. Taken only after at least as many events as it holds
+    /// intents, its cost per event stays constant however much the gateway remembers, and recovery
+    /// still replays no more events after it than it holds records. At 10,000 remembered intents,
+    /// a snapshot every 200 events took a quarter of a core in the exit benchmark.
+    /// </summary>
+    private int SnapshotInterval => Math.Max(_settings.SnapshotEvery, _state.Intents.Count);
 
     private GatewayStatus Status() =>
         new(_state.Halted, _state.HaltReason, _state.Outbox.Count, _streamListening,

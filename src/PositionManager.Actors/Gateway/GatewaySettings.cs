@@ -3,7 +3,7 @@ namespace PositionManager.Actors.Gateway;
 /// <param name="PollInterval">How often open orders are polled while the trade stream is down.</param>
 /// <param name="RetryDelay">First wait after a transient broker failure; doubles up to <see cref="MaxRetryDelay"/>.</param>
 /// <param name="MaxAttempts">Broker failures in a row on one intent before it is refused (its position retries later).</param>
-/// <param name="SnapshotEvery">Events between snapshots of the outbox.</param>
+/// <param name="SnapshotEvery">Fewest events between snapshots of the outbox (more while it remembers more intents than this: see BrokerGateway.SnapshotInterval).</param>
 /// <param name="RetainCompleted">Done (refused or finished) intents remembered to answer a re-send with what became of
 /// it; older ones are forgotten in the order they became done (see <see cref="GatewayState.Completed"/>). Keep it the
 /// same across restarts: recovery forgets by the setting of the node that recovers.</param>
