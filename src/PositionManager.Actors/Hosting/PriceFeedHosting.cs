@@ -19,7 +19,8 @@ public static class PriceFeedHosting
                 () => registry.TryGet<PositionRegion>(out var region) ? region : null,
                 () => registry.TryGet<ReconcilerProxy>(out var reconciler) ? reconciler : null,
                 setup.Settings,
-                clock),
+                clock,
+                setup.QuoteStream),
             new ClusterSingletonOptions(),
             createProxyToo: true);
 }

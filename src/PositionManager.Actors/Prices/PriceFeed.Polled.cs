@@ -21,8 +21,14 @@ public sealed partial class PriceFeed
         var trades = polled.Trades?.Value;
         var missing = polled.Quotes.Failure is { } f ? $"market data failed: {f.Message}" : "the answer had no quote for it";
         var region = _positions();
-        foreach (var feed in _symbols.Values)
+        foreach (var symbol in polled.Symbols)
         {
+            // A symbol unwatched since the poll asked for it is no longer ours to judge.
+            if (!_symbols.TryGetValue(symbol, out var feed))
+            {
+                continue;
+            }
+
             var quote = quotes?.GetValueOrDefault(feed.Symbol);
             if (quote is not null && feed.WantsLastTrade && trades?.GetValueOrDefault(feed.Symbol) is { } trade)
             {

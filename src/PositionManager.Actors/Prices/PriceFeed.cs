@@ -3,6 +3,7 @@ using Akka.Event;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Alpaca.MarketData;
+using PositionManager.Alpaca.MarketData.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Quotes;
 using static PositionManager.Actors.Prices.PriceFeedInternals;
@@ -14,6 +15,8 @@ namespace PositionManager.Actors.Prices;
 /// budget is per account, so one poller serves the cluster) and sends each position a tick when its
 /// quote changed. Quotes that fail the Domain's sanity checks go nowhere and are counted; a symbol
 /// without a usable quote for longer than the maximum quote age is reported once.
+/// With a quote stream, quotes of the symbols it serves arrive pushed and their polling pauses;
+/// polling stays the fallback that always works.
 /// The feed keeps no journal: which positions are open is the reconciler's (journaled) knowledge,
 /// sent after every pass and asked for at start, so a restarted or failed-over feed is whole again
 /// as soon as the reconciler answers.
@@ -23,6 +26,7 @@ public sealed partial class PriceFeed : UntypedActor, IWithTimers
     public const string Name = "price-feed";
 
     private readonly IMarketData _marketData;
+    private readonly IQuoteStream? _quoteStream;
     private readonly Func<IActorRef?> _positions;
     private readonly Func<IActorRef?> _reconciler;
     private readonly PriceFeedSettings _settings;
@@ -39,9 +43,11 @@ public sealed partial class PriceFeed : UntypedActor, IWithTimers
 
     /// <param name="positions">The position shard region, looked up when ticks are sent.</param>
     /// <param name="reconciler">Where the set of open positions comes from; null when none runs.</param>
-    public PriceFeed(IMarketData marketData, Func<IActorRef?> positions, Func<IActorRef?> reconciler, PriceFeedSettings settings, TimeProvider clock)
+    /// <param name="quoteStream">Pushed quotes, run by the feed while it lives; null: polling only.</param>
+    public PriceFeed(IMarketData marketData, Func<IActorRef?> positions, Func<IActorRef?> reconciler, PriceFeedSettings settings, TimeProvider clock, IQuoteStream? quoteStream = null)
     {
         _marketData = marketData;
+        _quoteStream = quoteStream;
         _positions = positions;
         _reconciler = reconciler;
         _settings = settings;
@@ -50,11 +56,12 @@ public sealed partial class PriceFeed : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IMarketData marketData, Func<IActorRef?> positions, Func<IActorRef?> reconciler, PriceFeedSettings settings, TimeProvider clock) =>
-        Akka.Actor.Props.Create(() => new PriceFeed(marketData, positions, reconciler, settings, clock));
+    public static Props Props(IMarketData marketData, Func<IActorRef?> positions, Func<IActorRef?> reconciler, PriceFeedSettings settings, TimeProvider clock, IQuoteStream? quoteStream = null) =>
+        Akka.Actor.Props.Create(() => new PriceFeed(marketData, positions, reconciler, settings, clock, quoteStream));
 
     protected override void PreStart()
     {
+        StartStream();
         Timers.StartPeriodicTimer("poll", Poll.Instance, _settings.PollInterval);
         _reconciler()?.Tell(ReconcilerProtocol.GetWatched.Instance);
     }
@@ -77,6 +84,15 @@ public sealed partial class PriceFeed : UntypedActor, IWithTimers
                 break;
             case Polled polled:
                 OnPolled(polled);
+                break;
+            case StreamedQuote streamed:
+                OnStreamedQuote(streamed);
+                break;
+            case StreamSubscribed subscribed:
+                OnStreamSubscribed(subscribed);
+                break;
+            case StreamDisconnected disconnected:
+                OnStreamDisconnected(disconnected);
                 break;
             case PriceFeedProtocol.GetFeedStatus:
                 Sender.Tell(new PriceFeedProtocol.PriceFeedStatus(
@@ -120,21 +136,29 @@ public sealed partial class PriceFeed : UntypedActor, IWithTimers
 
         _symbols = next;
         _positionCount = positions.Count;
+        WatchOnStream();
     }
 
     private void StartPoll()
     {
-        if (_polling || _symbols.Count == 0)
+        if (_polling)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        var polled = _symbols.Values.Where(s => NeedsPolling(s, now)).ToArray();
+        if (polled.Length == 0)
         {
             return;
         }
 
         _polling = true;
-        var symbols = _symbols.Keys.ToArray();
-        var tradeSymbols = _symbols.Values.Where(s => s.WantsLastTrade).Select(s => s.Symbol).ToArray();
+        var symbols = polled.Select(s => s.Symbol).ToArray();
+        var tradeSymbols = polled.Where(s => s.WantsLastTrade).Select(s => s.Symbol).ToArray();
         FetchAsync(_marketData, symbols, tradeSymbols, _stopping.Token).PipeTo(
             Self,
-            failure: error => new Polled(new BrokerFailure.Transient(error.Message), null));
+            failure: error => new Polled(symbols, new BrokerFailure.Transient(error.Message), null));
     }
 
     private static async Task<Polled> FetchAsync(IMarketData marketData, string[] symbols, string[] tradeSymbols, CancellationToken cancellationToken)
@@ -143,6 +167,6 @@ public sealed partial class PriceFeed : UntypedActor, IWithTimers
         var trades = tradeSymbols.Length == 0 || !quotes.IsSuccess
             ? (BrokerResult<IReadOnlyDictionary<string, OptionTrade>>?)null
             : await marketData.GetLatestTradesAsync(tradeSymbols, cancellationToken).ConfigureAwait(false);
-        return new Polled(quotes, trades);
+        return new Polled(symbols, quotes, trades);
     }
 }

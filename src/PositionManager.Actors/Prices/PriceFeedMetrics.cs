@@ -18,4 +18,10 @@ public static class PriceFeedMetrics
     public static readonly Counter<long> TicksForwarded = Meter.CreateCounter<long>("pricefeed_ticks_forwarded_total");
 
     public static readonly Counter<long> PollFailures = Meter.CreateCounter<long>("pricefeed_poll_failures_total");
+
+    /// <summary>Quotes that arrived over the quote stream (before the sanity checks).</summary>
+    public static readonly Counter<long> QuotesStreamed = Meter.CreateCounter<long>("pricefeed_quotes_streamed_total");
+
+    /// <summary>The quote stream went down (dropped, refused, unreachable): polling covers every symbol until it is back.</summary>
+    public static readonly Counter<long> StreamDisconnects = Meter.CreateCounter<long>("pricefeed_stream_disconnects_total");
 }

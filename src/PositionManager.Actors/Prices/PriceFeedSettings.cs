@@ -15,5 +15,12 @@ public sealed record PriceFeedSettings(TimeSpan PollInterval, TimeSpan MaxQuoteA
     /// </summary>
     public TimeSpan RepeatUnchangedAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A subscribed symbol the quote stream has sent nothing for in this long is polled again until
+    /// the stream speaks of it: a quiet contract, a subscription the server dropped silently, or
+    /// one just subscribed (the stream sends changes only, never a first quote).
+    /// </summary>
+    public TimeSpan StreamQuietAfter { get; init; } = TimeSpan.FromSeconds(5);
+
     public static PriceFeedSettings Default { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 }

@@ -20,6 +20,9 @@ internal sealed class SymbolFeed(string symbol, DateTimeOffset watchedSince)
 
     public bool IsStale { get; private set; }
 
+    /// <summary>When the quote stream last sent a quote of this symbol (sane or not); null: never on this connection.</summary>
+    public DateTimeOffset? LastStreamedAt { get; set; }
+
     /// <param name="quote">The symbol's quote in this poll; null when the answer had none or the poll failed.</param>
     /// <param name="missingReason">Why there is no quote, for the stale report.</param>
     public SymbolObservation Observe(MarketQuote? quote, string missingReason, DateTimeOffset now, PriceFeedSettings settings)

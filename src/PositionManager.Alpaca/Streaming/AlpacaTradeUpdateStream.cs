@@ -16,21 +16,21 @@ public sealed class AlpacaTradeUpdateStream : ITradeUpdateSource
     private readonly AlpacaSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly TradeStreamOptions _options;
+    private readonly StreamOptions _options;
     private readonly TradeStreamHandshake _handshake;
 
     /// <param name="settings">The stream URL and keys.</param>
     /// <param name="time">The clock of the backoff and handshake timeouts.</param>
     /// <param name="logger">Connection state and skipped messages (never keys); none by default.</param>
     /// <param name="options">Backoff and timeouts; Alpaca-friendly defaults.</param>
-    public AlpacaTradeUpdateStream(AlpacaSettings settings, TimeProvider time, ILogger? logger = null, TradeStreamOptions? options = null)
+    public AlpacaTradeUpdateStream(AlpacaSettings settings, TimeProvider time, ILogger? logger = null, StreamOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         _settings = settings;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
-        _options = options ?? new TradeStreamOptions();
+        _options = options ?? new StreamOptions();
         _options.Validate();
         _handshake = new TradeStreamHandshake(settings, _options, time, _logger);
     }
@@ -39,40 +39,24 @@ public sealed class AlpacaTradeUpdateStream : ITradeUpdateSource
     public async Task RunAsync(ITradeUpdateSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var backoff = new ExponentialBackoff(_options.InitialBackoff, _options.MaxBackoff);
-        while (!cancellationToken.IsCancellationRequested)
+        await ReconnectLoop.RunAsync(_options, _time, (backoff, token) => RunConnectionAsync(sink, backoff, token), (end, delay) => Ended(sink, end, delay), cancellationToken).ConfigureAwait(false);
+        TradeStreamLog.Stopped(_logger);
+    }
+
+    private void Ended(ITradeUpdateSink sink, StreamSessionEnd end, TimeSpan? delay)
+    {
+        // Logged before the sink hears of it, so the log tells the story in the order it happened;
+        // a stop (no delay) is logged once, after the loop.
+        if (delay is { } wait && end.Unauthorized)
         {
-            var end = await RunConnectionAsync(sink, backoff, cancellationToken).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                Notify("OnDisconnected", () => sink.OnDisconnected(end.Reason));
-                break;
-            }
-
-            var delay = end.Unauthorized ? _options.UnauthorizedBackoff : backoff.Next();
-
-            // Logged before the sink hears of it, so the log tells the story in the order it happened.
-            if (end.Unauthorized)
-            {
-                TradeStreamLog.Unauthorized(_logger, delay);
-            }
-            else
-            {
-                TradeStreamLog.Disconnected(_logger, end.Reason, delay);
-            }
-
-            Notify("OnDisconnected", () => sink.OnDisconnected(end.Reason));
-            try
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            TradeStreamLog.Unauthorized(_logger, wait);
+        }
+        else if (delay is { } next)
+        {
+            TradeStreamLog.Disconnected(_logger, end.Reason, next);
         }
 
-        TradeStreamLog.Stopped(_logger);
+        Notify("OnDisconnected", () => sink.OnDisconnected(end.Reason));
     }
 
     private async Task<StreamSessionEnd> RunConnectionAsync(ITradeUpdateSink sink, ExponentialBackoff backoff, CancellationToken cancellationToken)
@@ -129,16 +113,6 @@ public sealed class AlpacaTradeUpdateStream : ITradeUpdateSource
         return new StreamSessionEnd(StreamSessionEnd.ClosedBy(socket));
     }
 
-    private void Notify(string callback, Action notify)
-    {
-        try
-        {
-            notify();
-        }
-        catch (Exception e)
-        {
-            // A sink's bug must not stop the stream that feeds every position.
-            TradeStreamLog.SinkFailed(_logger, callback, e);
-        }
-    }
+    private void Notify(string callback, Action notify) =>
+        SinkGuard.Call(notify, e => TradeStreamLog.SinkFailed(_logger, callback, e));
 }

@@ -9,7 +9,7 @@ namespace PositionManager.Alpaca.Streaming;
 /// Connect, auth, listen: the start of every trade-stream connection, all within one timeout so a
 /// server that accepts the socket and says nothing cannot hold the stream down forever.
 /// </summary>
-internal sealed class TradeStreamHandshake(AlpacaSettings settings, TradeStreamOptions options, TimeProvider time, ILogger logger)
+internal sealed class TradeStreamHandshake(AlpacaSettings settings, StreamOptions options, TimeProvider time, ILogger logger)
 {
     /// <returns>Null when listening to trade_updates; otherwise why not.</returns>
     /// <exception cref="OperationCanceledException">Cancelled, or the handshake timed out.</exception>

@@ -2,12 +2,12 @@ using PositionManager.Alpaca.MarketData;
 
 namespace PositionManager.Node.Configuration;
 
-/// <summary><c>PositionManager:MarketData</c>: how quotes are polled.</summary>
-public sealed record MarketDataOptions(TimeSpan PollInterval, OptionsFeed Feed)
+/// <summary><c>PositionManager:MarketData</c>: how quotes are streamed and polled.</summary>
+public sealed record MarketDataOptions(TimeSpan PollInterval, OptionsFeed Feed, MarketDataMode Mode = MarketDataMode.Stream)
 {
     public const string Section = "PositionManager:MarketData";
 
-    public static readonly string[] Keys = ["PollInterval", "Feed"];
+    public static readonly string[] Keys = ["PollInterval", "Feed", "Mode"];
 
     internal static MarketDataOptions Read(SettingsReader reader)
     {
@@ -19,6 +19,30 @@ public sealed record MarketDataOptions(TimeSpan PollInterval, OptionsFeed Feed)
             reader.Problem($"{Section}:Feed", $"'{text}' is not indicative or opra");
         }
 
-        return new MarketDataOptions(interval, feed);
+        // Streaming by default: Alpaca's free indicative feed streams options quotes and the
+        // PaperBroker serves the same stream; polling covers whatever the stream does not.
+        var mode = MarketDataMode.Stream;
+        if (reader.Text($"{Section}:Mode") is { } modeText && !TryParseMode(modeText, out mode))
+        {
+            reader.Problem($"{Section}:Mode", $"'{modeText}' is not stream or poll");
+        }
+
+        return new MarketDataOptions(interval, feed, mode);
+    }
+
+    private static bool TryParseMode(string text, out MarketDataMode mode)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "stream":
+                mode = MarketDataMode.Stream;
+                return true;
+            case "poll":
+                mode = MarketDataMode.Poll;
+                return true;
+            default:
+                mode = default;
+                return false;
+        }
     }
 }

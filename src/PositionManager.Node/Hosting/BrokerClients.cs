@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PositionManager.Alpaca.Http;
 using PositionManager.Alpaca.MarketData;
+using PositionManager.Alpaca.MarketData.Streaming;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Node.Configuration;
@@ -19,6 +20,9 @@ public sealed class BrokerClients : IDisposable
 
         // Alpaca counts market data requests apart from trading ones: each has its own budget.
         MarketData = new AlpacaMarketData(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaMarketData>(), new RequestBudget(clock), marketData.Feed);
+        QuoteStream = marketData.Mode == MarketDataMode.Stream
+            ? new AlpacaOptionsQuoteStream(endpoint.Settings, marketData.Feed, clock, loggers.CreateLogger<AlpacaOptionsQuoteStream>())
+            : null;
     }
 
     public IBrokerClient Trading { get; }
@@ -26,6 +30,9 @@ public sealed class BrokerClients : IDisposable
     public ITradeUpdateSource Stream { get; }
 
     public IMarketData MarketData { get; }
+
+    /// <summary>Null in poll mode.</summary>
+    public IQuoteStream? QuoteStream { get; }
 
     public void Dispose() => _http.Dispose();
 }

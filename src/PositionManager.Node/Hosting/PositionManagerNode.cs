@@ -150,7 +150,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 positions,
                 TimeProvider.System,
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, GatewaySettings.Default),
-                Prices: new PriceFeedSetup(clients.MarketData, new PriceFeedSettings(options.MarketData.PollInterval, positions.MaxQuoteAge)),
+                Prices: new PriceFeedSetup(clients.MarketData, new PriceFeedSettings(options.MarketData.PollInterval, positions.MaxQuoteAge), clients.QuoteStream),
                 Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,

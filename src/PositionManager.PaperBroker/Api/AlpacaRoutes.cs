@@ -8,7 +8,11 @@ public static class AlpacaRoutes
     public const string Control = "/_paper";
 
     public static bool IsRest(PathString path) =>
-        path.StartsWithSegments("/v2") || path.StartsWithSegments("/v1beta1");
+        path.StartsWithSegments("/v2") || path.StartsWithSegments("/v1beta1/options");
 
-    public static bool IsStream(PathString path) => path.StartsWithSegments("/stream");
+    /// <summary>The options market data websockets (<c>/v1beta1/indicative</c>, <c>/v1beta1/opra</c>): they authenticate in a message, not a header.</summary>
+    public static readonly IReadOnlyList<string> QuoteStreams = ["/v1beta1/indicative", "/v1beta1/opra"];
+
+    public static bool IsStream(PathString path) =>
+        path.StartsWithSegments("/stream") || QuoteStreams.Any(stream => path.StartsWithSegments(stream));
 }

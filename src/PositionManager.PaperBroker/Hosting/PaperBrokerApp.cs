@@ -7,6 +7,7 @@ using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Api;
 using PositionManager.PaperBroker.Faults;
 using PositionManager.PaperBroker.Market;
+using PositionManager.PaperBroker.QuoteStream;
 using PositionManager.PaperBroker.Streaming;
 using PositionManager.PaperBroker.Time;
 using PositionManager.PaperBroker.Wire;
@@ -33,6 +34,7 @@ public static class PaperBrokerApp
             return faults;
         });
         services.AddSingleton<TradeUpdateHub>();
+        services.AddSingleton<QuoteStreamHub>();
         services.AddSingleton(sp => new PaperAccount(
             time,
             sp.GetRequiredService<MarketSimulator>(),
@@ -43,6 +45,7 @@ public static class PaperBrokerApp
             options.StartingCash));
         services.AddSingleton<SimulationDriver>();
         services.AddHostedService<FillPumpService>();
+        services.AddHostedService<QuoteTickerService>();
         services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
 
         var app = builder.Build();
@@ -57,6 +60,7 @@ public static class PaperBrokerApp
         app.MapMarketDataEndpoints();
         app.MapControlEndpoints();
         app.MapStreamEndpoint();
+        app.MapQuoteStreamEndpoint();
         return app;
     }
 
@@ -75,8 +79,9 @@ public static class PaperBrokerApp
     {
         var account = services.GetRequiredService<PaperAccount>();
         var market = services.GetRequiredService<MarketSimulator>();
-        var hub = services.GetRequiredService<TradeUpdateHub>();
-        services.GetRequiredService<FaultInjector>().StreamsDropRequested += hub.DropAll;
+        var tradeStreams = services.GetRequiredService<TradeUpdateHub>();
+        var quoteStreams = services.GetRequiredService<QuoteStreamHub>();
+        services.GetRequiredService<FaultInjector>().StreamsDropRequested += () => tradeStreams.DropAll() + quoteStreams.DropAll();
         if (options.SeedDemoAccount)
         {
             DemoAccount.Open(account, market, options.RandomSeed);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Faults;
 using PositionManager.PaperBroker.Market;
+using PositionManager.PaperBroker.QuoteStream;
 using PositionManager.PaperBroker.Streaming;
 
 namespace PositionManager.PaperBroker.Hosting;
@@ -28,6 +29,7 @@ public sealed class PaperBrokerHost : IAsyncDisposable
         Market = app.Services.GetRequiredService<MarketSimulator>();
         Faults = app.Services.GetRequiredService<FaultInjector>();
         Stream = app.Services.GetRequiredService<TradeUpdateHub>();
+        QuoteStreams = app.Services.GetRequiredService<QuoteStreamHub>();
         Driver = app.Services.GetRequiredService<SimulationDriver>();
     }
 
@@ -36,6 +38,9 @@ public sealed class PaperBrokerHost : IAsyncDisposable
 
     public Uri StreamUrl => new($"ws://{BaseUrl.Authority}/stream");
 
+    /// <summary>The options market data websocket of a feed (<c>indicative</c> or <c>opra</c>).</summary>
+    public Uri QuoteStreamUrl(string feed = "indicative") => new($"ws://{BaseUrl.Authority}/v1beta1/{feed}");
+
     public PaperAccount Account { get; }
 
     public MarketSimulator Market { get; }
@@ -43,6 +48,8 @@ public sealed class PaperBrokerHost : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     public TradeUpdateHub Stream { get; }
+
+    public QuoteStreamHub QuoteStreams { get; }
 
     public SimulationDriver Driver { get; }
 

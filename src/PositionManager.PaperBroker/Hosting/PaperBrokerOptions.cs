@@ -32,6 +32,10 @@ public sealed class PaperBrokerOptions
     /// manual clock, where tests call <see cref="PaperBrokerHost.Advance"/>.</summary>
     public TimeSpan PumpInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How often, on the system clock, the quote stream looks for quotes that moved with time
+    /// (random walks, CSV paths). Ignored under a manual clock, where advancing time does it.</summary>
+    public TimeSpan QuoteStreamInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public FillSettings Fills { get; set; } = new();
 
     public FaultSettings Faults { get; set; } = new();

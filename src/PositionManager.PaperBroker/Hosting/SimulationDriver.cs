@@ -1,4 +1,5 @@
 using PositionManager.PaperBroker.Accounts;
+using PositionManager.PaperBroker.Market;
 using PositionManager.PaperBroker.Time;
 
 namespace PositionManager.PaperBroker.Hosting;
@@ -7,7 +8,7 @@ namespace PositionManager.PaperBroker.Hosting;
 /// Moves the simulation: under a <see cref="ManualTimeProvider"/> a test (or the control API)
 /// advances time and then works due orders; on the system clock a background loop pumps instead.
 /// </summary>
-public sealed class SimulationDriver(TimeProvider time, PaperAccount account)
+public sealed class SimulationDriver(TimeProvider time, PaperAccount account, MarketSimulator market)
 {
     public bool IsManual => time is ManualTimeProvider;
 
@@ -23,6 +24,7 @@ public sealed class SimulationDriver(TimeProvider time, PaperAccount account)
         }
 
         manual.Advance(by);
+        market.NotifyTimeMoved();
         return account.Pump();
     }
 }

@@ -18,11 +18,24 @@ public sealed class MarketSimulator(TimeProvider time, int seed)
     /// <summary>When the simulator started: relative scripted and CSV times count from here.</summary>
     public DateTimeOffset Start => _start;
 
-    public void SetPath(string symbol, IQuotePath path) => _paths[symbol] = path;
+    /// <summary>
+    /// Raised when quotes may have changed: a path or quote was set, or time moved. Quotes are
+    /// functions of time, so listeners (the quote stream) read them again to see what changed.
+    /// </summary>
+    public event Action? Moved;
+
+    public void SetPath(string symbol, IQuotePath path)
+    {
+        _paths[symbol] = path;
+        Moved?.Invoke();
+    }
 
     /// <summary>Holds one bid/ask from now on (the control API's and tests' way to set a price).</summary>
     public void SetQuote(string symbol, decimal bid, decimal ask, int bidSize = 10, int askSize = 10) =>
-        _paths[symbol] = ScriptedQuotePath.Fixed(time.GetUtcNow(), bid, ask, bidSize, askSize);
+        SetPath(symbol, ScriptedQuotePath.Fixed(time.GetUtcNow(), bid, ask, bidSize, askSize));
+
+    /// <summary>Time moved (a manual clock advanced, or the system clock's ticker fired).</summary>
+    public void NotifyTimeMoved() => Moved?.Invoke();
 
     public SimQuote QuoteOf(string symbol) => QuoteAt(symbol, time.GetUtcNow());
 

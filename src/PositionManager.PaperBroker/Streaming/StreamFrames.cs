@@ -4,13 +4,31 @@ using System.Text.Json;
 
 namespace PositionManager.PaperBroker.Streaming;
 
-/// <summary>Reads whole websocket messages as JSON, text or binary alike.</summary>
+/// <summary>Reads whole websocket messages, text or binary alike: as bytes, or as JSON.</summary>
 public static class StreamFrames
 {
     private const int MaxMessageBytes = 64 * 1024;
 
     /// <summary>The next message, or null when the client closed the connection.</summary>
     public static async Task<JsonDocument?> ReceiveJsonAsync(WebSocket socket, CancellationToken ct)
+    {
+        if (await ReceiveAsync(socket, ct) is not { } message)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(message);
+        }
+        catch (JsonException)
+        {
+            return JsonDocument.Parse("{}");
+        }
+    }
+
+    /// <summary>The next message's bytes, or null when the client closed the connection.</summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReceiveAsync(WebSocket socket, CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>();
         while (true)
@@ -30,14 +48,7 @@ public static class StreamFrames
 
             if (result.EndOfMessage)
             {
-                try
-                {
-                    return JsonDocument.Parse(buffer.WrittenMemory);
-                }
-                catch (JsonException)
-                {
-                    return JsonDocument.Parse("{}");
-                }
+                return buffer.WrittenMemory;
             }
         }
     }

@@ -7,7 +7,7 @@ namespace PositionManager.Alpaca.Tests.Support;
 internal sealed class RunningStream : IAsyncDisposable
 {
     /// <summary>Short delays so reconnects happen within a test; the unauthorized wait is long so a test sees exactly one attempt.</summary>
-    public static readonly TradeStreamOptions QuickOptions = new()
+    public static readonly StreamOptions QuickOptions = new()
     {
         InitialBackoff = TimeSpan.FromMilliseconds(20),
         MaxBackoff = TimeSpan.FromMilliseconds(200),

@@ -35,7 +35,7 @@ public sealed class GatewayBroker : IAsyncDisposable
     public IMarketData MarketData() => new AlpacaMarketData(_http, Settings, TimeProvider.System);
 
     public ITradeUpdateSource Stream() =>
-        new AlpacaTradeUpdateStream(Settings, TimeProvider.System, options: new TradeStreamOptions { InitialBackoff = TimeSpan.FromMilliseconds(100) });
+        new AlpacaTradeUpdateStream(Settings, TimeProvider.System, options: new StreamOptions { InitialBackoff = TimeSpan.FromMilliseconds(100) });
 
     public static async Task<GatewayBroker> StartAsync(Action<PaperBrokerOptions>? configure = null, TimeProvider? brokerClock = null)
     {

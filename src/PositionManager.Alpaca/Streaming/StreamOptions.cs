@@ -1,7 +1,7 @@
 namespace PositionManager.Alpaca.Streaming;
 
-/// <summary>Timing of the trade-updates stream; the defaults suit Alpaca, tests shorten them.</summary>
-public sealed record TradeStreamOptions
+/// <summary>Timing of Alpaca's websockets (trade updates, options quotes); the defaults suit Alpaca, tests shorten them.</summary>
+public sealed record StreamOptions
 {
     /// <summary>The first wait after a failed or dropped connection; doubles on every failure up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -16,13 +16,13 @@ public sealed record TradeStreamOptions
 
     /// <summary>
     /// Websocket pings, and how long a pong may take: a half-open connection (a NAT or load balancer
-    /// that forgot us) otherwise looks like a quiet market forever while fills go unseen.
+    /// that forgot us) otherwise looks like a quiet market forever while fills and quotes go unseen.
     /// </summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(20);
 
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>A larger message is a broken stream, not an update: the connection is dropped and made anew.</summary>
+    /// <summary>A larger message is a broken stream, not news: the connection is dropped and made anew.</summary>
     public int MaxMessageBytes { get; init; } = 1024 * 1024;
 
     public void Validate()
