@@ -26,11 +26,11 @@ namespace PositionManager.Benchmarks;
 /// </summary>
 public static class GatewayScenario
 {
-    private const int WarmUpRound = 50;
-    private const int MaxWarmUpExits = 2_000;
+    private const int WarmUpRound = 250;
+    private const int MaxWarmUpExits = 6_000;
 
     /// <summary>Fewer methods than this JIT-compiled over a round of warm-up exits: the path has been tiered up.</summary>
-    private const int SettledJitMethods = 100;
+    private const int SettledJitMethods = 50;
 
     public static async Task RunAsync(JournalTarget journal, int positions = 10_000, int latencySamples = 300, int burst = 1_000)
     {
