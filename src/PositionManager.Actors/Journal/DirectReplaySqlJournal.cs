@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
+using Akka.Persistence.Journal;
 using Akka.Persistence.Sql.Journal;
+using Akka.Util;
 
 namespace PositionManager.Actors.Journal;
 
@@ -18,6 +20,7 @@ namespace PositionManager.Actors.Journal;
 public sealed class DirectReplaySqlJournal : SqlWriteJournal
 {
     private readonly JournalReplayQuery? _queries;
+    private readonly JournalRowWriter? _writer;
     private readonly int _batchSize;
     private readonly Akka.Serialization.Serialization _serialization;
 
@@ -33,6 +36,15 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
             : DirectSql.Connect(config.ProviderName, config.ConnectionString) is { } connect ? new JournalReplayQuery(config.TableConfig, connect) : null;
         _batchSize = Math.Max(1, config.DaoConfig.ReplayBatchSize);
         _serialization = Context.System.Serialization;
+        _writer = _queries is not null && config.ProviderName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            ? new JournalRowWriter(config.TableConfig, config.ConnectionString, config.DaoConfig.BatchSize, config.DaoConfig.Parallelism)
+            : null;
+    }
+
+    protected override void PostStop()
+    {
+        _writer?.Complete();
+        base.PostStop();
     }
 
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
@@ -96,7 +108,9 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
 
         // Every persist of a peak passes here: one set and one continuation per write, nothing per event.
         var writes = messages as IReadOnlyCollection<AtomicWrite> ?? [.. messages];
-        var task = base.WriteMessagesAsync(writes, cancellationToken);
+        var task = _writer is not null && !writes.Any(HasTags)
+            ? WriteDirectlyAsync(writes)
+            : base.WriteMessagesAsync(writes, cancellationToken);
         var writers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var write in writes)
         {
@@ -117,4 +131,55 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
             TaskScheduler.Default);
         return task;
     }
+
+    /// <summary>
+    /// The plugin's write semantics on our writer: an AtomicWrite whose events cannot be serialized
+    /// is rejected alone (its actor is told, the others are written); the rest go in one batch, all
+    /// or nothing, and a failed batch fails the call.
+    /// </summary>
+    private async Task<IImmutableList<Exception>> WriteDirectlyAsync(IReadOnlyCollection<AtomicWrite> writes)
+    {
+        var created = DateTime.UtcNow.Ticks;
+        var rows = new List<JournalRowToWrite>();
+        var results = new Exception?[writes.Count];
+        var index = 0;
+        foreach (var write in writes)
+        {
+            try
+            {
+                var events = (IImmutableList<IPersistentRepresentation>)write.Payload;
+                rows.AddRange(events.Select(e => ToRow(e, created)).ToList());
+            }
+            catch (Exception e)
+            {
+                results[index] = e;
+            }
+
+            index++;
+        }
+
+        if (rows.Count > 0)
+        {
+            await _writer!.WriteAsync(rows);
+        }
+
+        return results.All(r => r is null) ? null! : ImmutableList.CreateRange(results.Select(r => r!));
+    }
+
+    private JournalRowToWrite ToRow(IPersistentRepresentation @event, long created) =>
+        Akka.Serialization.Serialization.WithTransport(_serialization.System, (@event, _serialization, created), static state =>
+        {
+            var (e, serialization, now) = state;
+            var serializer = serialization.FindSerializerFor(e.Payload);
+            var manifest = serializer switch
+            {
+                Akka.Serialization.SerializerWithStringManifest named => named.Manifest(e.Payload),
+                { IncludeManifest: true } => e.Payload.GetType().TypeQualifiedName(),
+                _ => string.Empty,
+            };
+            return new JournalRowToWrite(e.PersistenceId, e.SequenceNr, serializer.ToBinary(e.Payload), manifest, serializer.Identifier, e.WriterGuid, e.Timestamp == 0 ? now : e.Timestamp);
+        });
+
+    private static bool HasTags(AtomicWrite write) =>
+        ((IImmutableList<IPersistentRepresentation>)write.Payload).Any(e => e.Payload is Tagged);
 }

@@ -59,6 +59,21 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
     }
 
     [Fact]
+    public async Task Events_the_node_journal_writes_read_back_through_the_plugin_as_its_own_writes_do()
+    {
+        // On PostgreSQL the node's journal writes by binary COPY, not through the plugin's insert.
+        var events = SampleMessages.All().OfType<IPositionEvent>().ToList();
+        await Recorder(Start(PluginClasses), "written-by-plugin").Ask<long>(new JournalRecorder.Write(events), Patience);
+        await Recorder(Start(string.Empty), "written-by-node").Ask<long>(new JournalRecorder.Write(events.Take(2).ToList()), Patience);
+        await Recorder(Start(string.Empty), "written-by-node").Ask<long>(new JournalRecorder.Write(events.Skip(2).ToList()), Patience);
+
+        var plugins = await RecoverAsync(PluginClasses, "written-by-plugin");
+        var nodes = await RecoverAsync(PluginClasses, "written-by-node");
+        Assert.Equal(events.Count, nodes.LastSequenceNr);
+        Assert.Equal(plugins.Entries, nodes.Entries);
+    }
+
+    [Fact]
     public void The_node_configuration_recovers_through_the_direct_reads()
     {
         var config = AkkaConfig.Load(_journal);
