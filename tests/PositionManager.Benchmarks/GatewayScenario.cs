@@ -137,6 +137,18 @@ public static class GatewayScenario
         return (order.ClientOrderId, tickSent, order.CreatedAt);
     }
 
+    /// <summary>
+    /// PM_BENCH_PLUGIN_JOURNAL=1 runs the node on Akka.Persistence.Sql's own journal and snapshot
+    /// store (no direct reads or writes), for a side-by-side comparison in one session.
+    /// </summary>
+    private static string PluginJournalUnlessOurs() =>
+        Environment.GetEnvironmentVariable("PM_BENCH_PLUGIN_JOURNAL") == "1"
+            ? """
+              akka.persistence.journal.sql.class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+              akka.persistence.snapshot-store.sql.class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+              """
+            : string.Empty;
+
     private static string Ms(LongHistogram histogram, double percentile) =>
         (histogram.GetValueAtPercentile(percentile) / 10_000.0).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -175,7 +187,7 @@ public static class GatewayScenario
             PositionSettings.Default,
             TimeProvider.System,
             NumberOfShards: 100,
-            ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off",
+            ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off\n" + PluginJournalUnlessOurs(),
             Broker: new BrokerGatewaySetup(client, stream, GatewaySettings.Default))));
         var host = builder.Build();
         await host.StartAsync();

@@ -15,7 +15,7 @@ namespace PositionManager.Actors.Journal;
 internal sealed class JournalRowWriter
 {
     private readonly Channel<PendingRows> _queue = Channel.CreateUnbounded<PendingRows>();
-    private readonly NpgsqlDataSource _database;
+    private readonly string _connectionString;
     private readonly string _copySql;
     private readonly bool _withWriterUuid;
     private readonly int _batchSize;
@@ -28,7 +28,9 @@ internal sealed class JournalRowWriter
             ? [c.Created, c.Deleted, c.PersistenceId, c.SequenceNumber, c.Message, c.Manifest, c.Identifier, c.WriterUuid]
             : [c.Created, c.Deleted, c.PersistenceId, c.SequenceNumber, c.Message, c.Manifest, c.Identifier];
         _copySql = $"COPY {Table(table.SchemaName, table.EventJournalTable.Name)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)";
-        _database = NpgsqlDataSource.Create(connectionString);
+        // Npgsql's pool for this connection string, shared with the plugin and the recovery reads:
+        // a pool of its own would outlive the journal when the actor system restarts.
+        _connectionString = connectionString;
         _batchSize = Math.Max(1, batchSize);
         for (var i = 0; i < Math.Max(1, parallelism); i++)
         {
@@ -84,7 +86,8 @@ internal sealed class JournalRowWriter
 
     private async Task CopyAsync(List<PendingRows> batch)
     {
-        await using var connection = await _database.OpenConnectionAsync().ConfigureAwait(false);
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
         await using var importer = await connection.BeginBinaryImportAsync(_copySql).ConfigureAwait(false);
         foreach (var row in batch.SelectMany(p => p.Rows))
         {
