@@ -61,6 +61,7 @@ public static class GatewayScenario
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var pausedBefore = GC.GetTotalPauseDuration();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             for (var i = 0; i < latencySamples; i++)
             {
@@ -70,7 +71,7 @@ public static class GatewayScenario
             }
 
             var cpuPerExit = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencySamples;
-            Console.WriteLine($"  garbage collections over the samples: gen0 {GC.CollectionCount(0) - collectionsBefore[0]}, gen1 {GC.CollectionCount(1) - collectionsBefore[1]}, gen2 {GC.CollectionCount(2) - collectionsBefore[2]}, paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F1} ms in all");
+            Console.WriteLine($"  garbage collections over the samples: gen0 {GC.CollectionCount(0) - collectionsBefore[0]}, gen1 {GC.CollectionCount(1) - collectionsBefore[1]}, gen2 {GC.CollectionCount(2) - collectionsBefore[2]}, paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F1} ms in all; {(GC.GetTotalAllocatedBytes() - allocatedBefore) / latencySamples / 1024} KiB allocated per exit");
             Console.WriteLine($"  tick -> order at the broker, one exit at a time, while the JIT still tiers the path up (the first {warming.Exits} exits after start): p50 {Ms(warming.Latency, 50)} ms, p99 {Ms(warming.Latency, 99)} ms");
             Console.WriteLine($"  tick -> order at the broker, one exit at a time, steady state ({latencySamples} samples; {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore} methods JIT-compiled meanwhile; process CPU {cpuPerExit:F2} ms per exit): p50 {Ms(latency, 50)} ms, p99 {Ms(latency, 99)} ms, max {latency.GetMaxValue() / 10_000.0:F2} ms (target p99 < 5 ms) {(latency.GetValueAtPercentile(99) < TimeSpan.FromMilliseconds(5).Ticks ? "MET" : "NOT MET")}");
             await stages.PrintAsync(host.Services.GetRequiredService<ActorSystem>(), journal.ConnectionString);

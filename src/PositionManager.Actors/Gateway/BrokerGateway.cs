@@ -29,6 +29,10 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private readonly CancellationTokenSource _stopping = new();
     private GatewayState _state;
     private long _lastSnapshotSequenceNr;
+
+    // Until the snapshot asked for is saved, later events must not ask again: each ask serialises
+    // every remembered intent once more (a burst of them while a large snapshot was being written).
+    private long _snapshotAskedAt;
     private bool _streamListening;
     private readonly HashSet<string> _queuing = new(StringComparer.Ordinal);
 
@@ -57,11 +61,13 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
             case SnapshotOffer { Snapshot: GatewaySnapshot snapshot } offer:
                 _state = snapshot.ToState(_settings.RetainCompleted);
                 _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                _snapshotAskedAt = offer.Metadata.SequenceNr;
                 break;
             case SnapshotOffer { Snapshot: GatewaySnapshotV1 written } offer:
                 // Taken before done intents were forgotten; the next snapshot is a v2.
                 _state = written.ToState(_settings.RetainCompleted);
                 _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                _snapshotAskedAt = offer.Metadata.SequenceNr;
                 break;
             case IGatewayEvent change:
                 _state = _state.Apply(change);
@@ -103,6 +109,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
                 break;
             case SaveSnapshotFailure failure:
                 Log.Warning(failure.Cause, "Gateway snapshot at {SequenceNr} failed; recovery replays events instead", failure.Metadata.SequenceNr);
+                _snapshotAskedAt = _lastSnapshotSequenceNr;
                 break;
             case DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
                 break;
@@ -196,8 +203,9 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
         _state = _state.Apply(change);
         GatewayMetrics.Publish(_state.Outbox.Count, _state.Halted);
         then();
-        if (LastSequenceNr - _lastSnapshotSequenceNr >= SnapshotInterval)
+        if (LastSequenceNr - _snapshotAskedAt >= SnapshotInterval)
         {
+            _snapshotAskedAt = LastSequenceNr;
             SaveSnapshot(GatewaySnapshot.Of(_state));
         }
     }

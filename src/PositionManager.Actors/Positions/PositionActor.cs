@@ -31,6 +31,10 @@ public sealed class PositionActor : UntypedPersistentActor
     private MarketQuote? _lastQuote;
     private DateTimeOffset? _lastQuoteAt;
     private long _lastSnapshotSequenceNr;
+
+    // The sequence number the last snapshot was asked for at: until it is saved, later changes
+    // must not ask again (each ask would write the same state once more).
+    private long _snapshotAskedAt;
     private ICancelable? _clockTimer;
     private ICancelable? _resendTimer;
     private bool _countedOpen;
@@ -62,6 +66,7 @@ public sealed class PositionActor : UntypedPersistentActor
             case SnapshotOffer { Snapshot: PositionState snapshot } offer:
                 _state = snapshot;
                 _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                _snapshotAskedAt = offer.Metadata.SequenceNr;
                 break;
             case IPositionEvent change:
                 _state = _state.Apply(change);
@@ -130,6 +135,7 @@ public sealed class PositionActor : UntypedPersistentActor
                 break;
             case SaveSnapshotFailure failure:
                 Log.Warning(failure.Cause, "Snapshot of {PositionId} at {SequenceNr} failed; recovery replays events instead", _state.PositionId, failure.Metadata.SequenceNr);
+                _snapshotAskedAt = _lastSnapshotSequenceNr;
                 PassivateIfClosed();
                 break;
             case DeleteSnapshotsFailure failure:
@@ -296,8 +302,9 @@ public sealed class PositionActor : UntypedPersistentActor
     private void AfterChange()
     {
         var closed = _state.Status == PositionStatus.Closed;
-        if (closed || LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+        if (LastSequenceNr > _snapshotAskedAt && (closed || LastSequenceNr - _snapshotAskedAt >= _settings.SnapshotEvery))
         {
+            _snapshotAskedAt = LastSequenceNr;
             SaveSnapshot(_state);
         }
     }
