@@ -13,6 +13,7 @@ using Xunit.Abstractions;
 namespace PositionManager.Actors.Tests.Prices;
 
 /// <summary>The price feed between scripted market data and a probe standing in for the position region.</summary>
+[Collection(PriceFeedMetricsCollection.Name)]
 public sealed class PriceFeedTests(ITestOutputHelper output)
     : Akka.TestKit.Xunit2.TestKit(TestConfig.Local(JournalTarget.SqliteFile(":memory:")), output: output)
 {

@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace PositionManager.Actors.Tests.Prices;
 
 /// <summary>The price feed with a quote stream: streamed quotes forwarded, polling paused while streamed and back when the stream drops.</summary>
+[Collection(PriceFeedMetricsCollection.Name)]
 public sealed class StreamedPriceFeedTests(ITestOutputHelper output)
     : Akka.TestKit.Xunit2.TestKit(TestConfig.Local(JournalTarget.SqliteFile(":memory:")), output: output)
 {
