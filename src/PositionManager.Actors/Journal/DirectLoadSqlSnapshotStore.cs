@@ -8,13 +8,13 @@ namespace PositionManager.Actors.Journal;
 /// Akka.Persistence.Sql's snapshot store, loading the latest snapshot (what every recovery asks
 /// for) with one direct, prepared query instead of a linq2db query translated again for each
 /// persistent actor (<see cref="DirectReplaySqlJournal"/> says why), and on PostgreSQL saving
-/// with one prepared statement (<see cref="SnapshotSaveCommand"/>). Deletes and the other selection
+/// with one prepared statement (<see cref="SnapshotStatements"/>). Deletes and the other selection
 /// criteria stay the plugin's.
 /// </summary>
 public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
 {
-    private readonly SnapshotLoadQuery? _latest;
-    private readonly SnapshotSaveCommand? _save;
+    private readonly SnapshotStatements? _statements;
+    private readonly bool _savesDirectly;
     private readonly Akka.Serialization.Serialization _serialization;
 
     public DirectLoadSqlSnapshotStore(Akka.Configuration.Config snapshotConfig)
@@ -23,33 +23,32 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
         var config = new SnapshotConfig(snapshotConfig.WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultSnapshotConfiguration));
         // The plugin stores SQL Server's creation time as a datetime, every other provider's as ticks.
         var ticks = !config.ProviderName.Contains("sqlserver", StringComparison.OrdinalIgnoreCase);
-        _latest = ticks && DirectSql.Connect(config.ProviderName, config.ConnectionString) is { } connect
-            ? new SnapshotLoadQuery(config.TableConfig, connect)
+        _statements = ticks && DirectSql.Connect(config.ProviderName, config.ConnectionString) is { } connect
+            ? new SnapshotStatements(config.TableConfig, connect)
             : null;
-        _save = _latest is not null && config.ProviderName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase)
-            ? new SnapshotSaveCommand(config.TableConfig, DirectSql.Connect(config.ProviderName, config.ConnectionString)!)
-            : null;
+        // The upsert is PostgreSQL's; SQLite keeps the plugin's save.
+        _savesDirectly = _statements is not null && config.ProviderName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase);
         _serialization = Context.System.Serialization;
     }
 
     protected override async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
-        if (_save is null)
+        if (!_savesDirectly)
         {
             await base.SaveAsync(metadata, snapshot, cancellationToken);
             return;
         }
 
-        await _save.SaveAsync(SnapshotRow.Of(metadata, snapshot, _serialization), cancellationToken);
+        await _statements!.SaveAsync(SnapshotRow.Of(metadata, snapshot, _serialization), cancellationToken);
     }
 
     protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
-        if (_latest is null || criteria.MaxSequenceNr != long.MaxValue || criteria.MaxTimeStamp != DateTime.MaxValue)
+        if (_statements is null || criteria.MaxSequenceNr != long.MaxValue || criteria.MaxTimeStamp != DateTime.MaxValue)
         {
             return await base.LoadAsync(persistenceId, criteria, cancellationToken);
         }
 
-        return await _latest.LatestAsync(persistenceId, cancellationToken) is { } row ? row.ToSelectedSnapshot(_serialization) : null;
+        return await _statements.LatestAsync(persistenceId, cancellationToken) is { } row ? row.ToSelectedSnapshot(_serialization) : null;
     }
 }

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Akka.Persistence.Sql.Config;
+using static PositionManager.Actors.Journal.DirectSql;
+
+namespace PositionManager.Actors.Journal;
+
+/// <summary>
+/// The snapshot store's two statements of ours, on the table and columns the plugin's configuration
+/// names: the latest snapshot of a persistent actor (what every recovery asks for), and a save as the
+/// plugin does it (insert, or replace the one at the same sequence number; PostgreSQL's upsert). The
+/// plugin's linq2db InsertOrReplace was built again for every save, and every position saves one
+/// when it closes: a third of the exit path's allocations.
+/// </summary>
+internal sealed class SnapshotStatements
+{
+    private readonly Func<DbConnection> _connect;
+    private readonly string _latestSql;
+    private readonly string _upsertSql;
+
+    public SnapshotStatements(SnapshotTableConfiguration table, Func<DbConnection> connect)
+    {
+        _connect = connect;
+        var c = table.SnapshotTable.ColumnNames;
+        _latestSql = $"SELECT {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)} " +
+                     $"FROM {Table(table.SchemaName, table.SnapshotTable.Name)} WHERE {Quote(c.PersistenceId)} = @pid " +
+                     $"ORDER BY {Quote(c.SequenceNumber)} DESC LIMIT 1";
+        _upsertSql = $"INSERT INTO {Table(table.SchemaName, table.SnapshotTable.Name)} " +
+                     $"({Quote(c.PersistenceId)}, {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)}) " +
+                     "VALUES (@pid, @seq, @created, @payload, @manifest, @serializer) " +
+                     $"ON CONFLICT ({Quote(c.PersistenceId)}, {Quote(c.SequenceNumber)}) DO UPDATE SET " +
+                     $"{Quote(c.Created)} = EXCLUDED.{Quote(c.Created)}, {Quote(c.Snapshot)} = EXCLUDED.{Quote(c.Snapshot)}, " +
+                     $"{Quote(c.Manifest)} = EXCLUDED.{Quote(c.Manifest)}, {Quote(c.SerializerId)} = EXCLUDED.{Quote(c.SerializerId)}";
+    }
+
+    public async Task<SnapshotRow?> LatestAsync(string persistenceId, CancellationToken cancellationToken)
+    {
+        var (connection, command) = await CommandAsync(_connect, _latestSql, cancellationToken, ("@pid", persistenceId));
+        await using (connection)
+        await using (command)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            return new SnapshotRow(
+                PersistenceId: persistenceId,
+                SequenceNr: reader.GetInt64(0),
+                CreatedTicks: reader.GetInt64(1),
+                Payload: (byte[])reader.GetValue(2),
+                Manifest: reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
+                SerializerId: reader.IsDBNull(4) ? null : reader.GetInt32(4));
+        }
+    }
+
+    public async Task SaveAsync(SnapshotRow row, CancellationToken cancellationToken)
+    {
+        var (connection, command) = await CommandAsync(
+            _connect,
+            _upsertSql,
+            cancellationToken,
+            ("@pid", row.PersistenceId),
+            ("@seq", row.SequenceNr),
+            ("@created", row.CreatedTicks),
+            ("@payload", row.Payload),
+            ("@manifest", row.Manifest),
+            ("@serializer", (object?)row.SerializerId ?? DBNull.Value));
+        await using (connection)
+        await using (command)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
