@@ -8,6 +8,7 @@ ARG GIT_COMMIT=unknown
 WORKDIR /src
 # Restore first, from the project files alone, so a code change does not re-download packages.
 COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/NodeRuntime.props src/
 COPY src/PositionManager.Domain/PositionManager.Domain.csproj src/PositionManager.Domain/
 COPY src/PositionManager.Alpaca/PositionManager.Alpaca.csproj src/PositionManager.Alpaca/
 COPY src/PositionManager.Actors/PositionManager.Actors.csproj src/PositionManager.Actors/
@@ -15,13 +16,15 @@ COPY src/PositionManager.PaperBroker/PositionManager.PaperBroker.csproj src/Posi
 COPY src/PositionManager.Admin/PositionManager.Admin.csproj src/PositionManager.Admin/
 COPY src/PositionManager.Node/PositionManager.Node.csproj src/PositionManager.Node/
 COPY src/PositionManager.Cli/PositionManager.Cli.csproj src/PositionManager.Cli/
-RUN dotnet restore src/PositionManager.Node/PositionManager.Node.csproj \
+# The node is published for linux-x64, which makes it ReadyToRun (src/NodeRuntime.props): restore
+# for that runtime too.
+RUN dotnet restore src/PositionManager.Node/PositionManager.Node.csproj -r linux-x64 \
  && dotnet restore src/PositionManager.Cli/PositionManager.Cli.csproj
 COPY src/ src/
 COPY hocon/ hocon/
 COPY deploy/sql/ deploy/sql/
 ARG VERSION=1.0.0
-RUN dotnet publish src/PositionManager.Node/PositionManager.Node.csproj -c Release --no-restore -o /app/node -p:Version=${VERSION} -p:SourceRevisionId=${GIT_COMMIT} \
+RUN dotnet publish src/PositionManager.Node/PositionManager.Node.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app/node -p:Version=${VERSION} -p:SourceRevisionId=${GIT_COMMIT} \
  && dotnet publish src/PositionManager.Cli/PositionManager.Cli.csproj -c Release --no-restore -o /app/pmctl -p:Version=${VERSION} -p:SourceRevisionId=${GIT_COMMIT}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

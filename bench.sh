@@ -6,4 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/throwaway-postgres.sh
 pm_start_pg_unless_given
-dotnet run -c Release --project tests/PositionManager.Benchmarks -- "$@"
+if [ "${1:-}" = micro ]; then
+  exec dotnet run -c Release --project tests/PositionManager.Benchmarks -- "$@"
+fi
+# The harness hosts nodes in its own process, so it runs as the container image runs the node:
+# published for linux-x64, hence ReadyToRun (src/NodeRuntime.props). The processes it starts
+# beside it (a member to kill, a broker) come from the plain build.
+dotnet build -c Release tests/PositionManager.Benchmarks -v quiet -nologo
+published=tests/PositionManager.Benchmarks/bin/Release/readytorun
+dotnet publish tests/PositionManager.Benchmarks -c Release -r linux-x64 --self-contained false -v quiet -nologo -o "$published"
+dotnet "$published/PositionManager.Benchmarks.dll" "$@"

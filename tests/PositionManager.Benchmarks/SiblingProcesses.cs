@@ -7,12 +7,21 @@ namespace PositionManager.Benchmarks;
 /// <summary>Processes the benchmarks start from the same build (a cluster member, the PaperBroker), and the ports they get.</summary>
 public static class SiblingProcesses
 {
-    /// <summary>A project's build output in this build's configuration, e.g. ("src", "PositionManager.PaperBroker").</summary>
+    /// <summary>
+    /// A project's Release build output, e.g. ("src", "PositionManager.PaperBroker"), found from the
+    /// repository this harness runs in, whether from its build or its published (ReadyToRun) copy.
+    /// </summary>
     public static string Dll(string folder, string project)
     {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var repository = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(repository, folder, project, "bin", output.Parent.Name, output.Name, $"{project}.dll");
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(repository.FullName, "Actors.sln")))
+        {
+            repository = repository.Parent ?? throw new InvalidOperationException($"no Actors.sln above {AppContext.BaseDirectory}");
+        }
+
+        var framework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
+        var dll = Path.Combine(repository.FullName, folder, project, "bin", "Release", framework, $"{project}.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: build the benchmarks in Release first (./bench.sh does)", dll);
     }
 
     /// <summary>Starts <c>dotnet dll args…</c> and returns once it printed a line containing <paramref name="readyLine"/>.</summary>

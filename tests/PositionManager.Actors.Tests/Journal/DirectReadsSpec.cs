@@ -74,6 +74,27 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
     }
 
     [Fact]
+    public async Task A_second_writer_of_a_sequence_number_is_refused_so_a_replay_has_nothing_to_repair()
+    {
+        // The node turns Akka's replay filter off on the strength of this refusal (hocon/akka.conf).
+        var events = SampleMessages.All().OfType<IPositionEvent>().Take(3).ToList();
+        var system = Start(string.Empty);
+        await Recorder(system, "two-writers").Ask<long>(new JournalRecorder.Write(events), Patience);
+        var before = await RecoverAsync(string.Empty, "two-writers");
+
+        var inbox = Inbox.Create(system);
+        var secondWriter = new Persistent(events[^1], sequenceNr: 2, persistenceId: "two-writers", writerGuid: "second-writer");
+        Persistence.Instance.Apply(system).JournalFor(null!).Tell(
+            new WriteMessages([new AtomicWrite(secondWriter)], inbox.Receiver, actorInstanceId: 1), inbox.Receiver);
+
+        Assert.IsType<WriteMessagesFailed>(inbox.Receive(Patience));
+        Assert.IsType<WriteMessageFailure>(inbox.Receive(Patience));
+        var after = await RecoverAsync(string.Empty, "two-writers");
+        Assert.Equal(3, after.LastSequenceNr);
+        Assert.Equal(before.Entries, after.Entries);
+    }
+
+    [Fact]
     public void The_node_configuration_recovers_through_the_direct_reads()
     {
         var config = AkkaConfig.Load(_journal);
