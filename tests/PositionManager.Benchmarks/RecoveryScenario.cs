@@ -13,10 +13,13 @@ public static class RecoveryScenario
 {
     private const int SetupBlock = 1_000;
 
+    /// <summary>Peak-raising ticks each position's history holds (snapshots every 10 events leave 5 to replay).</summary>
+    private const int PeaksEach = 14;
+
     /// <summary>A PostgreSQL database this scenario filled before: re-measures recovery without writing the history again.</summary>
     public const string ReuseVariable = "PM_BENCH_RECOVERY_JOURNAL";
 
-    public static async Task RunAsync(string admin, int positions = 10_000, int peaksEach = 14)
+    public static async Task RunAsync(string admin, int positions = 10_000)
     {
         var settings = PositionSettings.Default with { SnapshotEvery = 10 };
         var symbols = Positions.Symbols(positions);
@@ -27,9 +30,9 @@ public static class RecoveryScenario
             return;
         }
 
-        Report.Line($"Recovery: {positions:N0} positions, 1 open + {peaksEach} peak events each, snapshot every 10 (Postgres journal)");
+        Report.Line($"Recovery: {positions:N0} positions, 1 open + {PeaksEach} peak events each, snapshot every 10 (Postgres journal)");
         var journal = await BenchDatabases.NewPostgresAsync(admin);
-        await WriteHistoryAsync(journal, settings, symbols, peaksEach);
+        await WriteHistoryAsync(journal, settings, symbols);
         Report.Line($"  history written to {new Npgsql.NpgsqlConnectionStringBuilder(journal.ConnectionString).Database}; {ReuseVariable} re-measures it");
 
         // What a crash leaves: a fresh process, its code not yet compiled beyond what was compiled
@@ -46,8 +49,16 @@ public static class RecoveryScenario
         var clock = Stopwatch.StartNew();
         await using var node = await BenchNode.StartAsync(journal, settings);
         var started = clock.Elapsed;
-        await Positions.DrainAsync(node.Region, symbols);
+        var views = await Positions.StatesAsync(node.Region, symbols);
         var elapsed = clock.Elapsed;
+
+        // A fast recovery is worth nothing if it is wrong: every position open at the peak its history raised it to.
+        var expectedPeak = Positions.Entry + (PeaksEach * 0.01m);
+        if (views.FirstOrDefault(v => !v.State.IsOpen || v.State.Peak != expectedPeak) is { } wrong)
+        {
+            throw new InvalidOperationException($"{wrong.State.PositionId} recovered {wrong.State.Status} at peak {wrong.State.Peak}, expected open at {expectedPeak}");
+        }
+
         var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         Report.Line($"  {where}: {symbols.Length:N0} positions recovered and answering in {elapsed.TotalSeconds:F2} s (node start {started.TotalSeconds:F2} s; {sinceProcessStart.TotalSeconds:F2} s since the process started) (target < 5 s) {(elapsed.TotalSeconds < 5 ? "MET" : "NOT MET")}");
     }
@@ -71,7 +82,7 @@ public static class RecoveryScenario
         }
     }
 
-    private static async Task WriteHistoryAsync(JournalTarget journal, PositionSettings settings, string[] symbols, int peaksEach)
+    private static async Task WriteHistoryAsync(JournalTarget journal, PositionSettings settings, string[] symbols)
     {
         await using var first = await BenchNode.StartAsync(journal, settings);
         await Positions.OpenAllAsync(first.Region, symbols);
@@ -84,7 +95,7 @@ public static class RecoveryScenario
         {
             foreach (var symbol in block)
             {
-                for (var round = 1; round <= peaksEach; round++)
+                for (var round = 1; round <= PeaksEach; round++)
                 {
                     first.Region.Tell(Positions.Tick(symbol, Positions.Entry + round * 0.01m));
                 }

@@ -15,6 +15,9 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
 {
     private readonly SnapshotStatements? _statements;
     private readonly bool _savesDirectly;
+
+    /// <summary>On PostgreSQL the loads of recoveries queued behind each other go together (<see cref="DirectReplaySqlJournal"/> says why).</summary>
+    private readonly RequestBatcher<string, SnapshotRow?>? _latestReads;
     private readonly Akka.Serialization.Serialization _serialization;
 
     public DirectLoadSqlSnapshotStore(Akka.Configuration.Config snapshotConfig)
@@ -29,6 +32,13 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
         // The upsert is PostgreSQL's; SQLite keeps the plugin's save.
         _savesDirectly = _statements is not null && config.ProviderName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase);
         _serialization = Context.System.Serialization;
+        _latestReads = _savesDirectly ? new RequestBatcher<string, SnapshotRow?>(_statements!.LatestManyAsync, maxWeight: 100, parallelism: 2) : null;
+    }
+
+    protected override void PostStop()
+    {
+        _latestReads?.Complete();
+        base.PostStop();
     }
 
     protected override async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
@@ -49,6 +59,9 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
             return await base.LoadAsync(persistenceId, criteria, cancellationToken);
         }
 
-        return await _statements.LatestAsync(persistenceId, cancellationToken) is { } row ? row.ToSelectedSnapshot(_serialization) : null;
+        var latest = _latestReads is not null
+            ? await _latestReads.Enqueue(persistenceId).WaitAsync(cancellationToken)
+            : await _statements.LatestAsync(persistenceId, cancellationToken);
+        return latest?.ToSelectedSnapshot(_serialization);
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Akka.Persistence.Sql.Config;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,11 +13,10 @@ namespace PositionManager.Actors.Journal;
 /// </summary>
 internal sealed class JournalRowWriter
 {
-    private readonly Channel<PendingRows> _queue = Channel.CreateUnbounded<PendingRows>();
+    private readonly RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool> _batches;
     private readonly string _connectionString;
     private readonly string _copySql;
     private readonly bool _withWriterUuid;
-    private readonly int _batchSize;
 
     public JournalRowWriter(JournalTableConfig table, string connectionString, int batchSize, int parallelism)
     {
@@ -31,65 +29,21 @@ internal sealed class JournalRowWriter
         // Npgsql's pool for this connection string, shared with the plugin and the recovery reads:
         // a pool of its own would outlive the journal when the actor system restarts.
         _connectionString = connectionString;
-        _batchSize = Math.Max(1, batchSize);
-        for (var i = 0; i < Math.Max(1, parallelism); i++)
-        {
-            _ = Task.Run(WriteLoopAsync);
-        }
+        _batches = new RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool>(CopyAsync, maxWeight: batchSize, parallelism, weight: static rows => rows.Count);
     }
 
     /// <summary>Completes when the rows are committed; fails with the batch they were written in.</summary>
-    public Task WriteAsync(IReadOnlyList<JournalRowToWrite> rows)
-    {
-        var pending = new PendingRows(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            pending.Done.SetException(new InvalidOperationException("the journal is stopping: no more writes"));
-        }
-
-        return pending.Done.Task;
-    }
+    public Task WriteAsync(IReadOnlyList<JournalRowToWrite> rows) => _batches.Enqueue(rows);
 
     /// <summary>Writes what is queued, then lets the writers end.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete() => _batches.Complete();
 
-    private async Task WriteLoopAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<PendingRows>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            var rows = 0;
-            while (rows < _batchSize && reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                rows += next.Rows.Count;
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                await CopyAsync(batch).ConfigureAwait(false);
-                batch.ForEach(p => p.Done.TrySetResult());
-            }
-            catch (Exception e)
-            {
-                batch.ForEach(p => p.Done.TrySetException(e));
-            }
-        }
-    }
-
-    private async Task CopyAsync(List<PendingRows> batch)
+    private async Task<IReadOnlyList<bool>> CopyAsync(IReadOnlyList<IReadOnlyList<JournalRowToWrite>> batch)
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync().ConfigureAwait(false);
         await using var importer = await connection.BeginBinaryImportAsync(_copySql).ConfigureAwait(false);
-        foreach (var row in batch.SelectMany(p => p.Rows))
+        foreach (var row in batch.SelectMany(rows => rows))
         {
             await importer.StartRowAsync().ConfigureAwait(false);
             await importer.WriteAsync(row.Created, NpgsqlDbType.Bigint).ConfigureAwait(false);
@@ -106,9 +60,8 @@ internal sealed class JournalRowWriter
         }
 
         await importer.CompleteAsync().ConfigureAwait(false);
+        return [.. batch.Select(static _ => true)];
     }
-
-    private sealed record PendingRows(IReadOnlyList<JournalRowToWrite> Rows, TaskCompletionSource Done);
 }
 
 /// <summary>One event as the journal table holds it (not deleted, its ordering given by the table).</summary>

@@ -16,6 +16,7 @@ internal sealed class SnapshotStatements
     private readonly Func<DbConnection> _connect;
     private readonly string _latestSql;
     private readonly string _upsertSql;
+    private readonly string _latestManySql;
 
     public SnapshotStatements(SnapshotTableConfiguration table, Func<DbConnection> connect)
     {
@@ -24,6 +25,11 @@ internal sealed class SnapshotStatements
         _latestSql = $"SELECT {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)} " +
                      $"FROM {Table(table.SchemaName, table.SnapshotTable.Name)} WHERE {Quote(c.PersistenceId)} = @pid " +
                      $"ORDER BY {Quote(c.SequenceNumber)} DESC LIMIT 1";
+        // PostgreSQL only (arrays): the single-actor statement for each of many, in one statement.
+        _latestManySql = $"SELECT l.* FROM unnest(@pids) WITH ORDINALITY AS q(pid, i) LEFT JOIN LATERAL (" +
+                         $"SELECT {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)} " +
+                         $"FROM {Table(table.SchemaName, table.SnapshotTable.Name)} WHERE {Quote(c.PersistenceId)} = q.pid " +
+                         $"ORDER BY {Quote(c.SequenceNumber)} DESC LIMIT 1) l ON TRUE ORDER BY q.i";
         _upsertSql = $"INSERT INTO {Table(table.SchemaName, table.SnapshotTable.Name)} " +
                      $"({Quote(c.PersistenceId)}, {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)}) " +
                      "VALUES (@pid, @seq, @created, @payload, @manifest, @serializer) " +
@@ -39,20 +45,35 @@ internal sealed class SnapshotStatements
         await using (command)
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            return new SnapshotRow(
-                PersistenceId: persistenceId,
-                SequenceNr: reader.GetInt64(0),
-                CreatedTicks: reader.GetInt64(1),
-                Payload: (byte[])reader.GetValue(2),
-                Manifest: reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
-                SerializerId: reader.IsDBNull(4) ? null : reader.GetInt32(4));
+            return await reader.ReadAsync(cancellationToken) ? ReadRow(reader, persistenceId) : null;
         }
     }
+
+    /// <summary>The latest snapshot of each persistent actor, as <see cref="LatestAsync"/> reads it, in one statement (PostgreSQL).</summary>
+    public async Task<IReadOnlyList<SnapshotRow?>> LatestManyAsync(IReadOnlyList<string> persistenceIds)
+    {
+        var (connection, command) = await CommandAsync(_connect, _latestManySql, CancellationToken.None, ("@pids", persistenceIds.ToArray()));
+        await using (connection)
+        await using (command)
+        {
+            var latest = new List<SnapshotRow?>(persistenceIds.Count);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                latest.Add(reader.IsDBNull(0) ? null : ReadRow(reader, persistenceIds[latest.Count]));
+            }
+
+            return latest;
+        }
+    }
+
+    private static SnapshotRow ReadRow(DbDataReader reader, string persistenceId) => new(
+        PersistenceId: persistenceId,
+        SequenceNr: reader.GetInt64(0),
+        CreatedTicks: reader.GetInt64(1),
+        Payload: (byte[])reader.GetValue(2),
+        Manifest: reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
+        SerializerId: reader.IsDBNull(4) ? null : reader.GetInt32(4));
 
     public async Task SaveAsync(SnapshotRow row, CancellationToken cancellationToken)
     {

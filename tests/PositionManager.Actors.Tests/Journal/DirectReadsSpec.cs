@@ -59,6 +59,41 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
     }
 
     [Fact]
+    public async Task Many_actors_recovering_at_once_recover_as_the_plugin_recovers_each()
+    {
+        // On PostgreSQL the recoveries that queue up together are read in shared statements.
+        var events = SampleMessages.All().OfType<IPositionEvent>().ToList();
+        var state = SampleMessages.All().OfType<PositionState>().First();
+        var ids = Enumerable.Range(0, 40).Select(i => $"crowd-{i}").ToList();
+        var system = Start(string.Empty);
+        await Task.WhenAll(ids.Select(async (id, i) =>
+        {
+            var writer = Recorder(system, id);
+            await writer.Ask<long>(new JournalRecorder.Write(events.Take(1 + (i % events.Count)).ToList()), Patience);
+            if (i % 3 == 0)
+            {
+                await writer.Ask<SaveSnapshotSuccess>(new JournalRecorder.Snapshot(state), Patience);
+                await writer.Ask<long>(new JournalRecorder.Write(events.Take(i % 4).ToList()), Patience);
+            }
+
+            if (i % 5 == 0)
+            {
+                await writer.Ask<DeleteMessagesSuccess>(new JournalRecorder.DeleteUpTo(1), Patience);
+            }
+        }));
+
+        var ours = Start("akka.persistence.journal.sql.replay-batch-size = 3");
+        var recovered = await Task.WhenAll(ids.Select(id => Recorder(ours, id).Ask<JournalRecorder.Recovered>(new JournalRecorder.Report(), Patience)));
+        var plugins = Start(PluginClasses);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var expected = await Recorder(plugins, ids[i]).Ask<JournalRecorder.Recovered>(new JournalRecorder.Report(), Patience);
+            Assert.Equal(expected.Entries, recovered[i].Entries);
+            Assert.Equal(expected.LastSequenceNr, recovered[i].LastSequenceNr);
+        }
+    }
+
+    [Fact]
     public async Task Events_the_node_journal_writes_read_back_through_the_plugin_as_its_own_writes_do()
     {
         // On PostgreSQL the node's journal writes by binary COPY, not through the plugin's insert.
