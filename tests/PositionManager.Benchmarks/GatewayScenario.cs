@@ -68,10 +68,6 @@ public static class GatewayScenario
                 var symbol = symbols[i];
                 var order = await ExitAsync(broker, region, symbol, latency);
                 stages.Record(order.ClientOrderId, order.TickSent, order.CreatedAt);
-                if (int.TryParse(Environment.GetEnvironmentVariable("PM_BENCH_EXIT_GAP_MS"), out var gap))
-                {
-                    await Task.Delay(gap);
-                }
             }
 
             var cpuPerExit = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencySamples;
