@@ -97,6 +97,23 @@ public sealed class ReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_notice_of_an_earlier_close_does_not_unprice_a_position_that_is_open_again()
+    {
+        // A closed position that recovers tells of its close again; adopted again meanwhile, it is
+        // open by the time that notice reaches the reconciler through the singleton's proxy.
+        _broker.Host.Account.SeedPosition(Call, 2, 12.40m);
+        await using var node = await StartNodeAsync();
+        await ReconcileAsync(node);
+
+        node.Reconciler!.Tell(new PositionProtocol.Closed(Call, "an earlier lifecycle's close"));
+
+        // Asked right behind the notice: a release would have been journaled before this answer.
+        Assert.Equal([Call], (await WatchedAsync(node)).Select(w => w.Symbol));
+        Assert.Equal(PositionStatus.Open, (await StateAsync(node, Call)).Status);
+        Assert.Equal([Call], (await WatchedAsync(node)).Select(w => w.Symbol));
+    }
+
+    [Fact]
     public async Task A_contract_bought_again_after_its_position_closed_is_adopted_again_at_a_later_pass()
     {
         _broker.Host.Account.SeedPosition(Call, 2, 12.40m);

@@ -107,6 +107,9 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
             case PositionProtocol.Closed closed:
                 OnClosedHere(closed);
                 break;
+            case CloseChecked check:
+                OnCloseChecked(check);
+                break;
             case SaveSnapshotSuccess success:
                 DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
                 _lastSnapshotSequenceNr = success.Metadata.SequenceNr;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Actors.Positions;
 
 namespace PositionManager.Actors.Reconciliation;
 
@@ -11,4 +12,7 @@ internal static class ReconcilerInternals
     }
 
     public sealed record PassFinished(PassResult Result) : INoSerializationVerificationNeeded;
+
+    /// <summary>What the position said when asked after its notice of a close: still closed, or open again (or no answer).</summary>
+    public sealed record CloseChecked(PositionProtocol.Closed Notice, bool OpenAgain) : INoSerializationVerificationNeeded;
 }
