@@ -66,7 +66,9 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
         var state = SampleMessages.All().OfType<PositionState>().First();
         var ids = Enumerable.Range(0, 40).Select(i => $"crowd-{i}").ToList();
         var system = Start(string.Empty);
-        await Task.WhenAll(ids.Select(async (id, i) =>
+        // Written one actor after another (on SQLite concurrent writers only wait on the file's
+        // lock); only the recoveries below run at once.
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
             var writer = Recorder(system, id);
             await writer.Ask<long>(new JournalRecorder.Write(events.Take(1 + (i % events.Count)).ToList()), Patience);
@@ -80,7 +82,7 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
             {
                 await writer.Ask<DeleteMessagesSuccess>(new JournalRecorder.DeleteUpTo(1), Patience);
             }
-        }));
+        }
 
         var ours = Start("akka.persistence.journal.sql.replay-batch-size = 3");
         var recovered = await Task.WhenAll(ids.Select(id => Recorder(ours, id).Ask<JournalRecorder.Recovered>(new JournalRecorder.Report(), Patience)));
