@@ -46,7 +46,7 @@ try
                 await PersistScenario.RunSqliteAsync(scratch.FullName);
                 break;
             case "gateway":
-                await GatewayScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres), latencySamples: int.TryParse(Environment.GetEnvironmentVariable("PM_BENCH_SAMPLES"), out var samples) ? samples : 300);
+                await GatewayScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres), latencySamples: int.TryParse(Environment.GetEnvironmentVariable("PM_BENCH_SAMPLES"), out var samples) ? samples : 1_000);
                 break;
             case "recovery":
                 await RecoveryScenario.RunAsync(postgres);
