@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 
 namespace PositionManager.Alpaca.Streaming;
 
-/// <summary>Why one connection of the trade stream ended, and whether the keys were refused (a longer wait).</summary>
+/// <summary>Why one connection of an Alpaca stream ended, and whether the keys were refused (a longer wait).</summary>
 internal sealed record StreamSessionEnd(string Reason, bool Unauthorized = false)
 {
     public static StreamSessionEnd Stopped { get; } = new("stopped");

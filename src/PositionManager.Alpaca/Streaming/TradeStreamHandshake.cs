@@ -11,6 +11,9 @@ namespace PositionManager.Alpaca.Streaming;
 /// </summary>
 internal sealed class TradeStreamHandshake(AlpacaSettings settings, StreamOptions options, TimeProvider time, ILogger logger)
 {
+    /// <summary>What the handshake waits for, as a timeout names it.</summary>
+    public const string Steps = "connecting, authorizing or listening";
+
     /// <returns>Null when listening to trade_updates; otherwise why not.</returns>
     /// <exception cref="OperationCanceledException">Cancelled, or the handshake timed out.</exception>
     public async Task<StreamSessionEnd?> RunAsync(ClientWebSocket socket, WebSocketMessageReader reader, CancellationToken cancellationToken)
@@ -50,7 +53,7 @@ internal sealed class TradeStreamHandshake(AlpacaSettings settings, StreamOption
             switch (StreamMessageParser.Parse(bytes.Span))
             {
                 case StreamMessage.Malformed malformed:
-                    TradeStreamLog.MalformedSkipped(logger, malformed.Problem);
+                    TradeStreamLog.Common.MalformedSkipped(logger, malformed.Problem);
                     break;
                 case var reply and (StreamMessage.Authorization or StreamMessage.Listening or StreamMessage.Error):
                     return reply;

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using PositionManager.Alpaca.Streaming;
 
 namespace PositionManager.Alpaca.MarketData.Streaming;
@@ -20,10 +19,7 @@ public sealed class AlpacaOptionsQuoteStream : IQuoteStream
 
     private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
 
-    private readonly AlpacaSettings _settings;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly StreamOptions _options;
+    private readonly StreamRunner _runner;
     private readonly QuoteStreamHandshake _handshake;
 
     // One pending change is enough: the subscriber reads the whole watched set when it wakes.
@@ -42,15 +38,9 @@ public sealed class AlpacaOptionsQuoteStream : IQuoteStream
     /// <param name="options">Backoff and timeouts; Alpaca-friendly defaults.</param>
     public AlpacaOptionsQuoteStream(AlpacaSettings settings, OptionsFeed feed, TimeProvider time, ILogger? logger = null, StreamOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(time);
-        _settings = settings;
-        _time = time;
-        _logger = logger ?? NullLogger.Instance;
-        _options = options ?? new StreamOptions();
-        _options.Validate();
+        _runner = new StreamRunner(settings, time, logger, options, QuoteStreamLog.Common);
         Url = OptionsStreamUrl.For(settings, feed);
-        _handshake = new QuoteStreamHandshake(settings, Url, _options, time, _logger);
+        _handshake = new QuoteStreamHandshake(settings, Url, _runner.Options, time, _runner.Logger);
     }
 
     public Uri Url { get; }
@@ -66,61 +56,25 @@ public sealed class AlpacaOptionsQuoteStream : IQuoteStream
     public async Task RunAsync(IQuoteSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        await ReconnectLoop.RunAsync(_options, _time, (backoff, token) => RunConnectionAsync(sink, backoff, token), (end, delay) => Ended(sink, end, delay), cancellationToken).ConfigureAwait(false);
-        QuoteStreamLog.Stopped(_logger);
-    }
-
-    private void Ended(IQuoteSink sink, StreamSessionEnd end, TimeSpan? delay)
-    {
-        if (delay is { } wait && end.Unauthorized)
-        {
-            QuoteStreamLog.Unauthorized(_logger, wait);
-        }
-        else if (delay is { } next)
-        {
-            QuoteStreamLog.Disconnected(_logger, end.Reason, next);
-        }
-
-        Notify("OnDisconnected", () => sink.OnDisconnected(end.Reason));
+        await _runner.RunAsync((backoff, token) => RunConnectionAsync(sink, backoff, token), sink.OnDisconnected, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<StreamSessionEnd> RunConnectionAsync(IQuoteSink sink, ExponentialBackoff backoff, CancellationToken cancellationToken)
     {
         using var invoker = new HttpMessageInvoker(new MsgPackUpgradeHandler());
-        using var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
-        var reader = new WebSocketMessageReader(socket, _options.MaxMessageBytes);
-        try
-        {
-            if (await _handshake.RunAsync(socket, invoker, reader, cancellationToken).ConfigureAwait(false) is { } refused)
-            {
-                return refused;
-            }
-
-            backoff.Reset();
-            QuoteStreamLog.Connected(_logger, Url);
-            Notify("OnSubscribed", () => sink.OnSubscribed(Nothing));
-            return await StreamAsync(socket, reader, sink, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return StreamSessionEnd.Stopped;
-        }
-        catch (OperationCanceledException)
-        {
-            return new StreamSessionEnd($"no answer within {_options.HandshakeTimeout} while connecting or authenticating");
-        }
-        catch (Exception e)
-        {
-            // Whatever broke this connection, the stream lives on: the next attempt starts clean.
-            return new StreamSessionEnd($"connection failed: {e.GetType().Name}: {_settings.Scrub(e.Message)}");
-        }
+        return await _runner.ConnectOnceAsync(
+            backoff,
+            (socket, reader, token) => _handshake.RunAsync(socket, invoker, reader, token),
+            QuoteStreamHandshake.Steps,
+            (socket, reader, token) => StreamAsync(socket, reader, sink, token),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Receives quotes while a second task keeps the subscription equal to the watched set.</summary>
+    /// <summary>Once authenticated: receives quotes while a second task keeps the subscription equal to the watched set.</summary>
     private async Task<StreamSessionEnd> StreamAsync(ClientWebSocket socket, WebSocketMessageReader reader, IQuoteSink sink, CancellationToken cancellationToken)
     {
+        QuoteStreamLog.Connected(_runner.Logger, Url);
+        _runner.Notify("OnSubscribed", () => sink.OnSubscribed(Nothing));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var subscribing = FollowWatchedAsync(socket, stop.Token);
         var receiving = ReceiveAsync(socket, reader, sink, stop.Token);
@@ -179,18 +133,18 @@ public sealed class AlpacaOptionsQuoteStream : IQuoteStream
                 switch (message)
                 {
                     case QuoteStreamMessage.Quote quote:
-                        Notify("OnQuote", () => sink.OnQuote(quote.Value));
+                        _runner.Notify("OnQuote", () => sink.OnQuote(quote.Value));
                         break;
                     case QuoteStreamMessage.Subscription subscription:
-                        QuoteStreamLog.Subscribed(_logger, subscription.Quotes.Count);
-                        Notify("OnSubscribed", () => sink.OnSubscribed(subscription.Quotes));
+                        QuoteStreamLog.Subscribed(_runner.Logger, subscription.Quotes.Count);
+                        _runner.Notify("OnSubscribed", () => sink.OnSubscribed(subscription.Quotes));
                         break;
                     case QuoteStreamMessage.Error error:
                         // E.g. 405 symbol limit: the connection goes on, the refused symbols stay polled.
-                        QuoteStreamLog.ServerError(_logger, error.ToString());
+                        QuoteStreamLog.ServerError(_runner.Logger, error.ToString());
                         break;
                     case QuoteStreamMessage.Malformed malformed:
-                        QuoteStreamLog.MalformedSkipped(_logger, malformed.Problem);
+                        QuoteStreamLog.Common.MalformedSkipped(_runner.Logger, malformed.Problem);
                         break;
                 }
             }
@@ -198,7 +152,4 @@ public sealed class AlpacaOptionsQuoteStream : IQuoteStream
 
         return new StreamSessionEnd(StreamSessionEnd.ClosedBy(socket));
     }
-
-    private void Notify(string callback, Action notify) =>
-        SinkGuard.Call(notify, e => QuoteStreamLog.SinkFailed(_logger, callback, e));
 }

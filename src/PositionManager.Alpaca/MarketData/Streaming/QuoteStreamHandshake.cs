@@ -10,6 +10,9 @@ namespace PositionManager.Alpaca.MarketData.Streaming;
 /// </summary>
 internal sealed class QuoteStreamHandshake(AlpacaSettings settings, Uri url, StreamOptions options, TimeProvider time, ILogger logger)
 {
+    /// <summary>What the handshake waits for, as a timeout names it.</summary>
+    public const string Steps = "connecting or authenticating";
+
     /// <returns>Null when authenticated; otherwise why not.</returns>
     /// <exception cref="OperationCanceledException">Cancelled, or the handshake timed out.</exception>
     public async Task<StreamSessionEnd?> RunAsync(ClientWebSocket socket, HttpMessageInvoker invoker, WebSocketMessageReader reader, CancellationToken cancellationToken)
@@ -44,7 +47,7 @@ internal sealed class QuoteStreamHandshake(AlpacaSettings settings, Uri url, Str
                 switch (message)
                 {
                     case QuoteStreamMessage.Malformed malformed:
-                        QuoteStreamLog.MalformedSkipped(logger, malformed.Problem);
+                        QuoteStreamLog.Common.MalformedSkipped(logger, malformed.Problem);
                         break;
                     case QuoteStreamMessage.Success or QuoteStreamMessage.Error:
                         return message;
