@@ -1,12 +1,12 @@
-using System.Collections.Concurrent;
 using PositionManager.PaperBroker.Market;
+using PositionManager.PaperBroker.Streaming;
 
 namespace PositionManager.PaperBroker.QuoteStream;
 
 /// <summary>The open options data streams: woken whenever the market may have moved, dropped on demand.</summary>
 public sealed class QuoteStreamHub
 {
-    private readonly ConcurrentDictionary<QuoteSubscriber, byte> _subscribers = new();
+    private readonly OpenConnections<QuoteSubscriber> _subscribers = new();
 
     public QuoteStreamHub(MarketSimulator market)
     {
@@ -17,37 +17,22 @@ public sealed class QuoteStreamHub
     public int ConnectionCount => _subscribers.Count;
 
     /// <summary>Every quote symbol some connection subscribed to; tests wait on it instead of sleeping.</summary>
-    public IReadOnlySet<string> SubscribedQuotes => _subscribers.Keys.SelectMany(s => s.Quotes).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> SubscribedQuotes => _subscribers.All.SelectMany(s => s.Quotes).ToHashSet(StringComparer.Ordinal);
 
-    public QuoteSubscriber Connect()
-    {
-        var subscriber = new QuoteSubscriber();
-        _subscribers.TryAdd(subscriber, 0);
-        return subscriber;
-    }
+    public QuoteSubscriber Connect() => _subscribers.Open();
 
     public void Disconnect(QuoteSubscriber subscriber)
     {
-        _subscribers.TryRemove(subscriber, out _);
+        _subscribers.Close(subscriber);
         subscriber.Close();
     }
 
     /// <summary>Aborts every open connection without a close handshake; returns how many.</summary>
-    public int DropAll()
-    {
-        var dropped = 0;
-        foreach (var subscriber in _subscribers.Keys)
-        {
-            subscriber.Drop();
-            dropped++;
-        }
-
-        return dropped;
-    }
+    public int DropAll() => _subscribers.DropAll();
 
     private void WakeAll()
     {
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var subscriber in _subscribers.All)
         {
             subscriber.Wake();
         }

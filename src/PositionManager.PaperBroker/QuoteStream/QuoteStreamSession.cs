@@ -23,32 +23,20 @@ public sealed class QuoteStreamSession(WebSocket socket, QuoteSubscriber subscri
     private readonly SortedSet<string> _quotes = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _trades = new(StringComparer.Ordinal);
 
-    public async Task RunAsync(CancellationToken aborted)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted, subscriber.Dropped);
-        using var abortOnDrop = subscriber.Dropped.Register(socket.Abort);
-        var ct = cts.Token;
-        try
-        {
-            await SendAsync(QuoteStreamWire.Success("connected"), ct);
-            if (!await AuthenticateAsync(ct))
-            {
-                return;
-            }
-
-            var pusher = PushChangesAsync(ct);
-            await ReadCommandsAsync(ct);
-            await cts.CancelAsync();
-            await pusher;
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-            logger.LogInformation("Quote stream connection ended: {Reason}", subscriber.Dropped.IsCancellationRequested ? "dropped by fault injection" : e.GetType().Name);
-        }
-    }
+    public Task RunAsync(CancellationToken aborted) =>
+        SessionLifetime.RunAsync(
+            socket,
+            subscriber,
+            AuthenticateAsync,
+            PushChangesAsync,
+            ReadCommandsAsync,
+            reason => logger.LogInformation("Quote stream connection ended: {Reason}", reason),
+            aborted);
 
     private async Task<bool> AuthenticateAsync(CancellationToken ct)
     {
+        await SendAsync(QuoteStreamWire.Success("connected"), ct);
+
         while (await StreamFrames.ReceiveAsync(socket, ct) is { } message)
         {
             var command = QuoteStreamWire.ReadCommand(message);

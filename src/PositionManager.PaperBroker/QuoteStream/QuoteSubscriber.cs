@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using PositionManager.PaperBroker.Streaming;
 
 namespace PositionManager.PaperBroker.QuoteStream;
 
@@ -6,7 +7,7 @@ namespace PositionManager.PaperBroker.QuoteStream;
 /// One websocket client of the options data stream: what it subscribed to, the signal that the
 /// market may have moved, and the switch that drops it.
 /// </summary>
-public sealed class QuoteSubscriber : IDisposable
+public sealed class QuoteSubscriber : IDroppable, IDisposable
 {
     private readonly CancellationTokenSource _drop = new();
 

@@ -4,7 +4,7 @@ using PositionManager.PaperBroker.Accounts;
 namespace PositionManager.PaperBroker.Streaming;
 
 /// <summary>One websocket client of the trade stream: its queue of updates, and the switch that drops it.</summary>
-public sealed class StreamConnection : IDisposable
+public sealed class StreamConnection : IDroppable, IDisposable
 {
     private readonly CancellationTokenSource _drop = new();
     private volatile bool _listening;

@@ -16,28 +16,15 @@ public sealed class StreamSession(WebSocket socket, StreamConnection connection,
 {
     private readonly SemaphoreSlim _sendGate = new(1, 1);
 
-    public async Task RunAsync(CancellationToken aborted)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted, connection.Dropped);
-        using var abortOnDrop = connection.Dropped.Register(socket.Abort);
-        var ct = cts.Token;
-        try
-        {
-            if (!await AuthenticateAsync(ct))
-            {
-                return;
-            }
-
-            var writer = WriteUpdatesAsync(ct);
-            await ReadCommandsAsync(ct);
-            await cts.CancelAsync();
-            await writer;
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-            logger.LogInformation("Trade stream connection ended: {Reason}", connection.Dropped.IsCancellationRequested ? "dropped by fault injection" : e.GetType().Name);
-        }
-    }
+    public Task RunAsync(CancellationToken aborted) =>
+        SessionLifetime.RunAsync(
+            socket,
+            connection,
+            AuthenticateAsync,
+            WriteUpdatesAsync,
+            ReadCommandsAsync,
+            reason => logger.LogInformation("Trade stream connection ended: {Reason}", reason),
+            aborted);
 
     private async Task<bool> AuthenticateAsync(CancellationToken ct)
     {
