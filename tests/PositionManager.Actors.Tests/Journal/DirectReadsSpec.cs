@@ -129,6 +129,10 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
         var after = await RecoverAsync(string.Empty, "two-writers");
         Assert.Equal(3, after.LastSequenceNr);
         Assert.Equal(before.Entries, after.Entries);
+
+        // The refused write costs the journal nothing: its next writes go through.
+        Assert.Equal(4, await Recorder(system, "two-writers").Ask<long>(new JournalRecorder.Write([events[0]]), Patience));
+        Assert.Equal(4, (await RecoverAsync(string.Empty, "two-writers")).LastSequenceNr);
     }
 
     [Fact]
