@@ -18,6 +18,7 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
 
     /// <summary>On PostgreSQL the loads of recoveries queued behind each other go together (<see cref="DirectReplaySqlJournal"/> says why).</summary>
     private readonly RequestBatcher<string, SnapshotRow?>? _latestReads;
+    private readonly IdleSessions<SnapshotSaveSession>? _saveSessions;
     private readonly Akka.Serialization.Serialization _serialization;
 
     public DirectLoadSqlSnapshotStore(Akka.Configuration.Config snapshotConfig)
@@ -32,12 +33,18 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
         // The upsert is PostgreSQL's; SQLite keeps the plugin's save.
         _savesDirectly = _statements is not null && config.ProviderName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase);
         _serialization = Context.System.Serialization;
-        _latestReads = _savesDirectly ? new RequestBatcher<string, SnapshotRow?>(_statements!.LatestManyAsync, maxWeight: 100, parallelism: 2) : null;
+        if (_savesDirectly)
+        {
+            var statements = _statements!;
+            _latestReads = new RequestBatcher<string, SnapshotRow?>(statements.LatestManyAsync, maxWeight: 100, parallelism: 2);
+            _saveSessions = new IdleSessions<SnapshotSaveSession>(() => new SnapshotSaveSession(statements, config.ConnectionString));
+        }
     }
 
     protected override void PostStop()
     {
         _latestReads?.Complete();
+        _saveSessions?.Complete();
         base.PostStop();
     }
 
@@ -49,7 +56,8 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
             return;
         }
 
-        await _statements!.SaveAsync(SnapshotRow.Of(metadata, snapshot, _serialization), cancellationToken);
+        var row = SnapshotRow.Of(metadata, snapshot, _serialization);
+        await _saveSessions!.UseAsync(session => session.SaveAsync(row, cancellationToken));
     }
 
     protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)

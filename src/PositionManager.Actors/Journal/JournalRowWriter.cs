@@ -13,16 +13,12 @@ namespace PositionManager.Actors.Journal;
 internal sealed class JournalRowWriter
 {
     private readonly RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool> _batches;
-    private readonly JournalWriterStatements _statements;
-    private readonly string _connectionString;
-    private readonly Stack<JournalWriterSession> _idle = new();
-    private readonly Lock _sessions = new();
-    private bool _completed;
+    private readonly IdleSessions<JournalWriterSession> _sessions;
 
     public JournalRowWriter(JournalTableConfig table, string connectionString, int batchSize, int parallelism)
     {
-        _statements = new JournalWriterStatements(table);
-        _connectionString = connectionString;
+        var statements = new JournalWriterStatements(table);
+        _sessions = new IdleSessions<JournalWriterSession>(() => new JournalWriterSession(statements, connectionString));
         _batches = new RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool>(WriteBatchAsync, maxWeight: batchSize, parallelism, weight: static rows => rows.Count);
     }
 
@@ -33,59 +29,17 @@ internal sealed class JournalRowWriter
     public void Complete()
     {
         _batches.Complete();
-        JournalWriterSession[] idle;
-        lock (_sessions)
-        {
-            _completed = true;
-            idle = [.. _idle];
-            _idle.Clear();
-        }
-
-        foreach (var session in idle)
-        {
-            _ = session.DisposeAsync().AsTask();
-        }
+        _sessions.Complete();
     }
 
-    private async Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<IReadOnlyList<JournalRowToWrite>> batch)
+    private Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<IReadOnlyList<JournalRowToWrite>> batch)
     {
         var rows = batch.Count == 1 ? batch[0] : [.. batch.SelectMany(static rows => rows)];
-        var session = TakeSession();
-        try
+        return _sessions.UseAsync<IReadOnlyList<bool>>(async session =>
         {
             await session.WriteAsync(rows).ConfigureAwait(false);
-        }
-        catch
-        {
-            // Its connection may be broken or mid-statement: never used again.
-            await session.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        await GiveBackAsync(session).ConfigureAwait(false);
-        return [.. batch.Select(static _ => true)];
-    }
-
-    private JournalWriterSession TakeSession()
-    {
-        lock (_sessions)
-        {
-            return _idle.TryPop(out var session) ? session : new JournalWriterSession(_statements, _connectionString);
-        }
-    }
-
-    private async Task GiveBackAsync(JournalWriterSession session)
-    {
-        lock (_sessions)
-        {
-            if (!_completed)
-            {
-                _idle.Push(session);
-                return;
-            }
-        }
-
-        await session.DisposeAsync().ConfigureAwait(false);
+            return [.. batch.Select(static _ => true)];
+        });
     }
 }
 

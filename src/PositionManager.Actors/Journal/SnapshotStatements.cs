@@ -15,7 +15,6 @@ internal sealed class SnapshotStatements
 {
     private readonly Func<DbConnection> _connect;
     private readonly string _latestSql;
-    private readonly string _upsertSql;
     private readonly string _latestManySql;
 
     public SnapshotStatements(SnapshotTableConfiguration table, Func<DbConnection> connect)
@@ -30,13 +29,16 @@ internal sealed class SnapshotStatements
                          $"SELECT {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)} " +
                          $"FROM {Table(table.SchemaName, table.SnapshotTable.Name)} WHERE {Quote(c.PersistenceId)} = q.pid " +
                          $"ORDER BY {Quote(c.SequenceNumber)} DESC LIMIT 1) l ON TRUE ORDER BY q.i";
-        _upsertSql = $"INSERT INTO {Table(table.SchemaName, table.SnapshotTable.Name)} " +
+        Upsert = $"INSERT INTO {Table(table.SchemaName, table.SnapshotTable.Name)} " +
                      $"({Quote(c.PersistenceId)}, {Quote(c.SequenceNumber)}, {Quote(c.Created)}, {Quote(c.Snapshot)}, {Quote(c.Manifest)}, {Quote(c.SerializerId)}) " +
                      "VALUES (@pid, @seq, @created, @payload, @manifest, @serializer) " +
                      $"ON CONFLICT ({Quote(c.PersistenceId)}, {Quote(c.SequenceNumber)}) DO UPDATE SET " +
                      $"{Quote(c.Created)} = EXCLUDED.{Quote(c.Created)}, {Quote(c.Snapshot)} = EXCLUDED.{Quote(c.Snapshot)}, " +
                      $"{Quote(c.Manifest)} = EXCLUDED.{Quote(c.Manifest)}, {Quote(c.SerializerId)} = EXCLUDED.{Quote(c.SerializerId)}";
     }
+
+    /// <summary>The save (PostgreSQL's upsert), with parameters @pid, @seq, @created, @payload, @manifest and @serializer; run by <see cref="SnapshotSaveSession"/>.</summary>
+    public string Upsert { get; }
 
     public async Task<SnapshotRow?> LatestAsync(string persistenceId, CancellationToken cancellationToken)
     {
@@ -74,23 +76,4 @@ internal sealed class SnapshotStatements
         Payload: (byte[])reader.GetValue(2),
         Manifest: reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
         SerializerId: reader.IsDBNull(4) ? null : reader.GetInt32(4));
-
-    public async Task SaveAsync(SnapshotRow row, CancellationToken cancellationToken)
-    {
-        var (connection, command) = await CommandAsync(
-            _connect,
-            _upsertSql,
-            cancellationToken,
-            ("@pid", row.PersistenceId),
-            ("@seq", row.SequenceNr),
-            ("@created", row.CreatedTicks),
-            ("@payload", row.Payload),
-            ("@manifest", row.Manifest),
-            ("@serializer", (object?)row.SerializerId ?? DBNull.Value));
-        await using (connection)
-        await using (command)
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
 }
