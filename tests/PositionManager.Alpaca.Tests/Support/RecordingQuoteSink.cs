@@ -1,28 +1,21 @@
-using System.Threading.Channels;
 using PositionManager.Alpaca.MarketData.Streaming;
 using PositionManager.Domain.Quotes;
 
 namespace PositionManager.Alpaca.Tests.Support;
 
-/// <summary>Records the quote sink calls in a channel; tests await the next one with a generous timeout, never a sleep.</summary>
+/// <summary>Records the quote sink calls (<see cref="RecordedEvents{TEvent}"/>).</summary>
 internal sealed class RecordingQuoteSink : IQuoteSink
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private readonly Channel<QuoteSinkEvent> _events = Channel.CreateUnbounded<QuoteSinkEvent>();
+    private readonly RecordedEvents<QuoteSinkEvent> _events = new();
 
-    public void OnSubscribed(IReadOnlySet<string> symbols) => _events.Writer.TryWrite(new QuoteSinkEvent.Subscribed(symbols));
+    public void OnSubscribed(IReadOnlySet<string> symbols) => _events.Record(new QuoteSinkEvent.Subscribed(symbols));
 
-    public void OnDisconnected(string reason) => _events.Writer.TryWrite(new QuoteSinkEvent.Disconnected(reason));
+    public void OnDisconnected(string reason) => _events.Record(new QuoteSinkEvent.Disconnected(reason));
 
-    public void OnQuote(MarketQuote quote) => _events.Writer.TryWrite(new QuoteSinkEvent.Quote(quote));
+    public void OnQuote(MarketQuote quote) => _events.Record(new QuoteSinkEvent.Quote(quote));
 
-    public async Task<T> NextAsync<T>()
-        where T : QuoteSinkEvent
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        var next = await _events.Reader.ReadAsync(timeout.Token);
-        return Assert.IsAssignableFrom<T>(next);
-    }
+    public Task<T> NextAsync<T>()
+        where T : QuoteSinkEvent => _events.NextAsync<T>();
 
     /// <summary>Skips subscription news until the server confirms exactly <paramref name="symbols"/>.</summary>
     public async Task SubscribedToAsync(params string[] symbols)

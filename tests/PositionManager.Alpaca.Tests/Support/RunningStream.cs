@@ -15,34 +15,22 @@ internal sealed class RunningStream : IAsyncDisposable
         HandshakeTimeout = TimeSpan.FromSeconds(10),
     };
 
-    private readonly CancellationTokenSource _stop = new();
+    private readonly BackgroundRun _run;
 
     private RunningStream(AlpacaSettings settings, ILogger? logger)
     {
         var stream = new AlpacaTradeUpdateStream(settings, TimeProvider.System, logger, QuickOptions);
-        Run = stream.RunAsync(Sink, _stop.Token);
+        _run = new BackgroundRun(token => stream.RunAsync(Sink, token));
     }
 
     public RecordingSink Sink { get; } = new();
 
-    public Task Run { get; }
+    public Task Run => _run.Task;
 
     public static RunningStream Start(AlpacaSettings settings, ILogger? logger = null) => new(settings, logger);
 
     /// <summary>Cancels and waits for RunAsync to return, proving it stops when told.</summary>
-    public async Task StopAsync()
-    {
-        await _stop.CancelAsync();
-        await Run.WaitAsync(TimeSpan.FromSeconds(20));
-    }
+    public Task StopAsync() => _run.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!Run.IsCompleted)
-        {
-            await StopAsync();
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _run.DisposeAsync();
 }
