@@ -37,7 +37,8 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
         {
             var statements = _statements!;
             _latestReads = new RequestBatcher<string, SnapshotRow?>(statements.LatestManyAsync, maxWeight: 100, parallelism: 2);
-            _saveSessions = new IdleSessions<SnapshotSaveSession>(() => new SnapshotSaveSession(statements, config.ConnectionString));
+            // Saves are mostly one at a time (a position closing); a burst opens sessions that close after it.
+            _saveSessions = new IdleSessions<SnapshotSaveSession>(() => new SnapshotSaveSession(statements, config.ConnectionString), keepIdle: 2);
         }
     }
 

@@ -3,10 +3,12 @@ namespace PositionManager.Actors.Journal;
 /// <summary>
 /// Sessions of one kind (an open connection with its statements prepared) kept between uses: a use
 /// takes an idle one or makes one, gives it back when it succeeded and throws it away when it failed
-/// (its connection may be broken or mid-statement). Once completed, sessions are closed instead of
-/// kept, and the idle ones at once.
+/// (its connection may be broken or mid-statement). At most <c>keepIdle</c> are kept: a session
+/// holds its connection out of Npgsql's pool while idle, so a burst of concurrent uses must not keep
+/// the pool's connections after it. Once completed, sessions are closed instead of kept, and the
+/// idle ones at once.
 /// </summary>
-internal sealed class IdleSessions<TSession>(Func<TSession> create)
+internal sealed class IdleSessions<TSession>(Func<TSession> create, int keepIdle)
     where TSession : class, IAsyncDisposable
 {
     private readonly Stack<TSession> _idle = new();
@@ -29,7 +31,7 @@ internal sealed class IdleSessions<TSession>(Func<TSession> create)
 
         lock (_lock)
         {
-            if (!_completed)
+            if (!_completed && _idle.Count < keepIdle)
             {
                 _idle.Push(session);
                 return result;

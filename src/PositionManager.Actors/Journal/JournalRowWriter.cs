@@ -18,7 +18,7 @@ internal sealed class JournalRowWriter
     public JournalRowWriter(JournalTableConfig table, string connectionString, int batchSize, int parallelism)
     {
         var statements = new JournalWriterStatements(table);
-        _sessions = new IdleSessions<JournalWriterSession>(() => new JournalWriterSession(statements, connectionString));
+        _sessions = new IdleSessions<JournalWriterSession>(() => new JournalWriterSession(statements, connectionString), keepIdle: parallelism);
         _batches = new RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool>(WriteBatchAsync, maxWeight: batchSize, parallelism, weight: static rows => rows.Count);
     }
 
