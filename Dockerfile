@@ -11,6 +11,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/NodeRuntime.props src/
 COPY src/PositionManager.Domain/PositionManager.Domain.csproj src/PositionManager.Domain/
 COPY src/PositionManager.Alpaca/PositionManager.Alpaca.csproj src/PositionManager.Alpaca/
+COPY src/PositionManager.Persistence/PositionManager.Persistence.csproj src/PositionManager.Persistence/
 COPY src/PositionManager.Actors/PositionManager.Actors.csproj src/PositionManager.Actors/
 COPY src/PositionManager.PaperBroker/PositionManager.PaperBroker.csproj src/PositionManager.PaperBroker/
 COPY src/PositionManager.Admin/PositionManager.Admin.csproj src/PositionManager.Admin/

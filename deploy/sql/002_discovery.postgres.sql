@@ -1,4 +1,4 @@
--- Contact points of the `postgres` discovery method (src/PositionManager.Actors/Discovery): every
+-- Contact points of the `postgres` discovery method (src/PositionManager.Persistence/Discovery): every
 -- node upserts its Akka.Management endpoint here and refreshes last_heartbeat; Cluster Bootstrap
 -- probes only the rows fresher than a TTL, so a killed node ages out and a stopped one deletes its
 -- row. Idempotent: a node runs this same file at start (under an advisory lock) when the table is

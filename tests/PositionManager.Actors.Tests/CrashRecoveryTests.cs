@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Serialization;
 using Microsoft.Data.Sqlite;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Positions;

@@ -1,5 +1,5 @@
 using Npgsql;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Tests.Support;

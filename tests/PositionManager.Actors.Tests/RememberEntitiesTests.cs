@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Akka.Serialization;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Serialization;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Positions.Events;

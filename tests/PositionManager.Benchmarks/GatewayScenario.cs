@@ -5,7 +5,7 @@ using HdrHistogram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;

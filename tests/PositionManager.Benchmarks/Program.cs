@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Running;
 using Npgsql;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Benchmarks;
 
 // `micro`: BenchmarkDotNet micro benchmarks of the tick path's pure decisions.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 
 namespace PositionManager.Benchmarks;

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using static PositionManager.Actors.Positions.PositionProtocol;
 

@@ -1,4 +1,4 @@
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;

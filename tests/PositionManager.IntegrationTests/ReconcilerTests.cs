@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;

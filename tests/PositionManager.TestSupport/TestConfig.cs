@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 
 namespace PositionManager.TestSupport;
 

@@ -1,3 +1,4 @@
+using PositionManager.Persistence;
 using Akka.Configuration;
 using Akka.Persistence.Sql;
 

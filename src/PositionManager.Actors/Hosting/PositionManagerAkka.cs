@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Config;
 using Akka.Remote.Hosting;
 using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Nodes;
 
 namespace PositionManager.Actors.Hosting;

@@ -4,7 +4,7 @@ using Akka.Management;
 using Akka.Management.Cluster.Bootstrap;
 using Akka.Management.Dsl;
 using PositionManager.Node.Http;
-using PositionManager.Actors.Discovery;
+using PositionManager.Persistence.Discovery;
 using PositionManager.Node.Configuration;
 
 namespace PositionManager.Node.Hosting;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Node.Configuration;
 
 namespace PositionManager.Node.Hosting;

@@ -109,7 +109,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         await Broker.DisposeAsync();
     }
 
-    private static WebApplication Build(string[] args, IConfiguration configuration, PositionManagerOptions options, Actors.Configuration.JournalTarget journal, BrokerEndpoint broker, AdminToken adminToken)
+    private static WebApplication Build(string[] args, IConfiguration configuration, PositionManagerOptions options, Persistence.JournalTarget journal, BrokerEndpoint broker, AdminToken adminToken)
     {
         // Empty: the configuration is the node's own (NodeConfiguration), not the working directory's,
         // and Kestrel listens only where PositionManager:Admin:Url says.

@@ -1,7 +1,8 @@
 using Akka.Actor;
 using Akka.Persistence;
 using PositionManager.Actors.Configuration;
-using PositionManager.Actors.Journal;
+using PositionManager.Persistence;
+using PositionManager.Persistence.Journal;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
@@ -121,7 +122,7 @@ public abstract class DirectReadsSpec(PersistenceBackend backend) : IDisposable
 
         var inbox = Inbox.Create(system);
         var secondWriter = new Persistent(events[^1], sequenceNr: 2, persistenceId: "two-writers", writerGuid: "second-writer");
-        Persistence.Instance.Apply(system).JournalFor(null!).Tell(
+        Akka.Persistence.Persistence.Instance.Apply(system).JournalFor(null!).Tell(
             new WriteMessages([new AtomicWrite(secondWriter)], inbox.Receiver, actorInstanceId: 1), inbox.Receiver);
 
         Assert.IsType<WriteMessagesFailed>(inbox.Receive(Patience));

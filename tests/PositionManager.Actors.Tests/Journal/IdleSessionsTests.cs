@@ -1,4 +1,4 @@
-using PositionManager.Actors.Journal;
+using PositionManager.Persistence.Journal;
 
 namespace PositionManager.Actors.Tests.Journal;
 

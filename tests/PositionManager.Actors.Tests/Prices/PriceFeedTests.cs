@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 using PositionManager.Actors.Nodes;
 using PositionManager.Domain.Orders;
 using PositionManager.IntegrationTests.Admin;

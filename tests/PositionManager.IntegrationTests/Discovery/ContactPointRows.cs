@@ -1,5 +1,5 @@
 using Npgsql;
-using PositionManager.Actors.Discovery;
+using PositionManager.Persistence.Discovery;
 
 namespace PositionManager.IntegrationTests.Discovery;
 

@@ -2,7 +2,8 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Discovery;
 using PositionManager.Actors.Configuration;
-using PositionManager.Actors.Discovery;
+using PositionManager.Persistence;
+using PositionManager.Persistence.Discovery;
 
 namespace PositionManager.IntegrationTests.Discovery;
 

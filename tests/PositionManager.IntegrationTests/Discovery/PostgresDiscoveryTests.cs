@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Npgsql;
-using PositionManager.Actors.Discovery;
+using PositionManager.Persistence.Discovery;
 using PositionManager.IntegrationTests.Support;
 
 namespace PositionManager.IntegrationTests.Discovery;

@@ -1,4 +1,4 @@
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// Sessions of one kind (an open connection with its statements prepared) kept between uses: a use

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace PositionManager.Actors.Configuration;
+namespace PositionManager.Persistence;
 
 /// <summary>Where the journal and snapshots of one node live.</summary>
 public sealed record JournalTarget(PersistenceBackend Backend, string ConnectionString, string? Schema = null)

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// One connection of the journal's row writer, kept open with its INSERT statements prepared and
@@ -15,16 +15,16 @@ internal sealed class JournalWriterSession(JournalWriterStatements statements, s
     private readonly NpgsqlCommand?[] _inserts = new NpgsqlCommand?[statements.InsertRowsAtMost + 1];
     private NpgsqlConnection? _connection;
 
-    public async Task WriteAsync(IReadOnlyList<JournalRowToWrite> rows)
+    public async Task WriteAsync(IReadOnlyList<JournalRowToWrite> rows, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync().ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count <= statements.InsertRowsAtMost)
         {
-            await InsertAsync(connection, rows).ConfigureAwait(false);
+            await InsertAsync(connection, rows, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await CopyAsync(connection, rows).ConfigureAwait(false);
+            await CopyAsync(connection, rows, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -44,20 +44,20 @@ internal sealed class JournalWriterSession(JournalWriterStatements statements, s
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAsync()
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_connection is null)
         {
             _connection = new NpgsqlConnection(connectionString);
-            await _connection.OpenAsync().ConfigureAwait(false);
+            await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return _connection;
     }
 
-    private async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<JournalRowToWrite> rows)
+    private async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<JournalRowToWrite> rows, CancellationToken cancellationToken)
     {
-        var command = _inserts[rows.Count] ?? await PrepareInsertAsync(connection, rows.Count).ConfigureAwait(false);
+        var command = _inserts[rows.Count] ?? await PrepareInsertAsync(connection, rows.Count, cancellationToken).ConfigureAwait(false);
         var parameters = command.Parameters;
         var perRow = statements.WithWriterUuid ? 7 : 6;
         for (var r = 0; r < rows.Count; r++)
@@ -78,7 +78,7 @@ internal sealed class JournalWriterSession(JournalWriterStatements statements, s
 
         try
         {
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -90,7 +90,7 @@ internal sealed class JournalWriterSession(JournalWriterStatements statements, s
         }
     }
 
-    private async Task<NpgsqlCommand> PrepareInsertAsync(NpgsqlConnection connection, int rows)
+    private async Task<NpgsqlCommand> PrepareInsertAsync(NpgsqlConnection connection, int rows, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(statements.Insert(rows), connection);
         for (var r = 0; r < rows; r++)
@@ -107,30 +107,30 @@ internal sealed class JournalWriterSession(JournalWriterStatements statements, s
             }
         }
 
-        await command.PrepareAsync().ConfigureAwait(false);
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         _inserts[rows] = command;
         return command;
     }
 
-    private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<JournalRowToWrite> rows)
+    private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<JournalRowToWrite> rows, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(statements.Copy).ConfigureAwait(false);
+        await using var importer = await connection.BeginBinaryImportAsync(statements.Copy, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync().ConfigureAwait(false);
-            await importer.WriteAsync(row.Created, NpgsqlDbType.Bigint).ConfigureAwait(false);
-            await importer.WriteAsync(false, NpgsqlDbType.Boolean).ConfigureAwait(false);
-            await importer.WriteAsync(row.PersistenceId, NpgsqlDbType.Text).ConfigureAwait(false);
-            await importer.WriteAsync(row.SequenceNr, NpgsqlDbType.Bigint).ConfigureAwait(false);
-            await importer.WriteAsync(row.Message, NpgsqlDbType.Bytea).ConfigureAwait(false);
-            await importer.WriteAsync(row.Manifest, NpgsqlDbType.Text).ConfigureAwait(false);
-            await importer.WriteAsync(row.SerializerId, NpgsqlDbType.Integer).ConfigureAwait(false);
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Created, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.PersistenceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.SequenceNr, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Message, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Manifest, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.SerializerId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
             if (statements.WithWriterUuid)
             {
-                await importer.WriteAsync(row.WriterUuid, NpgsqlDbType.Text).ConfigureAwait(false);
+                await importer.WriteAsync(row.WriterUuid, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await importer.CompleteAsync().ConfigureAwait(false);
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,7 @@ using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Snapshot;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// Akka.Persistence.Sql's snapshot store, loading the latest snapshot (what every recovery asks
@@ -36,11 +36,14 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
         if (_savesDirectly)
         {
             var statements = _statements!;
-            _latestReads = new RequestBatcher<string, SnapshotRow?>(statements.LatestManyAsync, maxWeight: 100, parallelism: 2);
+            _latestReads = new RequestBatcher<string, SnapshotRow?>("snapshot store's load queue", statements.LatestManyAsync, maxWeight: 100, parallelism: 2, capacity: LoadsWaitingAtMost);
             // Saves are mostly one at a time (a position closing); a burst opens sessions that close after it.
             _saveSessions = new IdleSessions<SnapshotSaveSession>(() => new SnapshotSaveSession(statements, config.ConnectionString), keepIdle: 2);
         }
     }
+
+    /// <summary>Loads are recoveries, which Akka already limits (max-concurrent-recoveries); this bound is a backstop.</summary>
+    private const int LoadsWaitingAtMost = 10_000;
 
     protected override void PostStop()
     {
@@ -69,7 +72,7 @@ public sealed class DirectLoadSqlSnapshotStore : SqlSnapshotStore
         }
 
         var latest = _latestReads is not null
-            ? await _latestReads.Enqueue(persistenceId).WaitAsync(cancellationToken)
+            ? await _latestReads.Enqueue(persistenceId, cancellationToken)
             : await _statements.LatestAsync(persistenceId, cancellationToken);
         return latest?.ToSelectedSnapshot(_serialization);
     }

@@ -1,7 +1,7 @@
 using Akka.Persistence.Sql.Config;
-using static PositionManager.Actors.Journal.DirectSql;
+using static PositionManager.Persistence.Journal.DirectSql;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// The journal writer's statements on the table and columns the plugin's configuration names: a

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Akka.Hosting;
-using PositionManager.Actors.Configuration;
+using PositionManager.Persistence;
 
-namespace PositionManager.Actors.Discovery;
+namespace PositionManager.Persistence.Discovery;
 
 public static class PostgresDiscoveryHosting
 {

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>The few pieces the direct read paths share: a connection for the plugin's provider, quoting, parameters.</summary>
 internal static class DirectSql

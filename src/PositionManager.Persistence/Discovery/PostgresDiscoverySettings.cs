@@ -1,6 +1,6 @@
 using Akka.Configuration;
 
-namespace PositionManager.Actors.Discovery;
+namespace PositionManager.Persistence.Discovery;
 
 /// <summary>
 /// The section <c>akka.discovery.postgres</c> (hocon/bootstrap.conf; the node fills in the

@@ -1,7 +1,7 @@
 using Akka.Persistence.Sql.Config;
-using static PositionManager.Actors.Journal.DirectSql;
+using static PositionManager.Persistence.Journal.DirectSql;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// The two reads of a journal recovery, as the plugin's native mode does them on the table and
@@ -44,20 +44,20 @@ internal sealed class JournalReplayQuery
     }
 
     /// <summary>The highest sequence number of each request as <see cref="HighestSequenceNrAsync"/> reads it, in one statement (PostgreSQL).</summary>
-    public async Task<IReadOnlyList<long>> HighestManyAsync(IReadOnlyList<HighestRequest> requests)
+    public async Task<IReadOnlyList<long>> HighestManyAsync(IReadOnlyList<HighestRequest> requests, CancellationToken cancellationToken)
     {
         var (connection, command) = await CommandAsync(
             _connect,
             _highestManySql,
-            CancellationToken.None,
+            cancellationToken,
             ("@pids", requests.Select(r => r.PersistenceId).ToArray()),
             ("@froms", requests.Select(r => r.FromSequenceNr).ToArray()));
         await using (connection)
         await using (command)
         {
             var highest = new List<long>(requests.Count);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 highest.Add(reader.IsDBNull(0) ? 0 : reader.GetInt64(0));
             }
@@ -67,12 +67,12 @@ internal sealed class JournalReplayQuery
     }
 
     /// <summary>The rows of each request as <see cref="ReadAsync"/> reads them, in one statement (PostgreSQL).</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<JournalReplayRow>>> ReadManyAsync(IReadOnlyList<ReplayRequest> requests)
+    public async Task<IReadOnlyList<IReadOnlyList<JournalReplayRow>>> ReadManyAsync(IReadOnlyList<ReplayRequest> requests, CancellationToken cancellationToken)
     {
         var (connection, command) = await CommandAsync(
             _connect,
             _replayManySql,
-            CancellationToken.None,
+            cancellationToken,
             ("@pids", requests.Select(r => r.PersistenceId).ToArray()),
             ("@froms", requests.Select(r => r.FromSequenceNr).ToArray()),
             ("@tos", requests.Select(r => r.ToSequenceNr).ToArray()),
@@ -81,8 +81,8 @@ internal sealed class JournalReplayQuery
         await using (command)
         {
             var rows = requests.Select(_ => new List<JournalReplayRow>()).ToArray();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 var index = (int)reader.GetInt64(0) - 1;
                 rows[index].Add(ReadRow(reader, requests[index].PersistenceId, firstColumn: 1));
@@ -102,15 +102,15 @@ internal sealed class JournalReplayQuery
         }
     }
 
-    public async Task<IReadOnlyList<JournalReplayRow>> ReadAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, int limit)
+    public async Task<IReadOnlyList<JournalReplayRow>> ReadAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, int limit, CancellationToken cancellationToken)
     {
-        var (connection, command) = await CommandAsync(_connect, _replaySql, CancellationToken.None, ("@pid", persistenceId), ("@from", fromSequenceNr), ("@to", toSequenceNr), ("@limit", limit));
+        var (connection, command) = await CommandAsync(_connect, _replaySql, cancellationToken, ("@pid", persistenceId), ("@from", fromSequenceNr), ("@to", toSequenceNr), ("@limit", limit));
         await using (connection)
         await using (command)
         {
             var rows = new List<JournalReplayRow>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(ReadRow(reader, persistenceId, firstColumn: 0));
             }

@@ -1,4 +1,4 @@
-namespace PositionManager.Actors.Configuration;
+namespace PositionManager.Persistence;
 
 public enum PersistenceBackend
 {

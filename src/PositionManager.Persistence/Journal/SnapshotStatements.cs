@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Akka.Persistence.Sql.Config;
-using static PositionManager.Actors.Journal.DirectSql;
+using static PositionManager.Persistence.Journal.DirectSql;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// The snapshot store's two statements of ours, on the table and columns the plugin's configuration
@@ -52,15 +52,15 @@ internal sealed class SnapshotStatements
     }
 
     /// <summary>The latest snapshot of each persistent actor, as <see cref="LatestAsync"/> reads it, in one statement (PostgreSQL).</summary>
-    public async Task<IReadOnlyList<SnapshotRow?>> LatestManyAsync(IReadOnlyList<string> persistenceIds)
+    public async Task<IReadOnlyList<SnapshotRow?>> LatestManyAsync(IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken)
     {
-        var (connection, command) = await CommandAsync(_connect, _latestManySql, CancellationToken.None, ("@pids", persistenceIds.ToArray()));
+        var (connection, command) = await CommandAsync(_connect, _latestManySql, cancellationToken, ("@pids", persistenceIds.ToArray()));
         await using (connection)
         await using (command)
         {
             var latest = new List<SnapshotRow?>(persistenceIds.Count);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 latest.Add(reader.IsDBNull(0) ? null : ReadRow(reader, persistenceIds[latest.Count]));
             }

@@ -3,7 +3,7 @@ using LinqToDB;
 using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
 
-namespace PositionManager.Actors.Configuration;
+namespace PositionManager.Persistence;
 
 /// <summary>
 /// Prepares the SQLite journal file before Akka opens it. WAL is a property of the file (the
@@ -54,7 +54,7 @@ public static class SqliteJournalFile
         create.ExecuteNonQuery();
     }
 
-    private const string SchemaResource = "PositionManager.Actors.journal.sqlite.sql";
+    private const string SchemaResource = "PositionManager.Persistence.journal.sqlite.sql";
 
     /// <summary>
     /// The journal's and snapshot store's connections to a WAL file, each switched to

@@ -1,6 +1,6 @@
 using Akka.Persistence;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>One snapshot row, as a recovery reads it and a save writes it.</summary>
 internal sealed record SnapshotRow(string PersistenceId, long SequenceNr, long CreatedTicks, byte[] Payload, string Manifest, int? SerializerId)

@@ -1,6 +1,6 @@
 using Akka.Event;
 
-namespace PositionManager.Actors.Discovery;
+namespace PositionManager.Persistence.Discovery;
 
 /// <summary>
 /// Keeps this node's row fresh: one upsert at once (so a node is discoverable as soon as it

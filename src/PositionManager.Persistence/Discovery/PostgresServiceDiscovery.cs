@@ -6,7 +6,7 @@ using Akka.Discovery;
 using Akka.Event;
 using Npgsql;
 
-namespace PositionManager.Actors.Discovery;
+namespace PositionManager.Persistence.Discovery;
 
 /// <summary>
 /// The <c>postgres</c> method of Akka.Discovery, for Cluster Bootstrap where no other discovery

@@ -1,4 +1,4 @@
-namespace PositionManager.Actors.Configuration;
+namespace PositionManager.Persistence;
 
 /// <summary>Values written into generated HOCON.</summary>
 internal static class HoconText

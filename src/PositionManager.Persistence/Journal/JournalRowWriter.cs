@@ -1,6 +1,6 @@
 using Akka.Persistence.Sql.Config;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// Writes journal rows to PostgreSQL, one statement per batch: all its rows or none. Writes queued
@@ -15,15 +15,15 @@ internal sealed class JournalRowWriter
     private readonly RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool> _batches;
     private readonly IdleSessions<JournalWriterSession> _sessions;
 
-    public JournalRowWriter(JournalTableConfig table, string connectionString, int batchSize, int parallelism)
+    public JournalRowWriter(JournalTableConfig table, string connectionString, int batchSize, int parallelism, int capacity)
     {
         var statements = new JournalWriterStatements(table);
         _sessions = new IdleSessions<JournalWriterSession>(() => new JournalWriterSession(statements, connectionString), keepIdle: parallelism);
-        _batches = new RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool>(WriteBatchAsync, maxWeight: batchSize, parallelism, weight: static rows => rows.Count);
+        _batches = new RequestBatcher<IReadOnlyList<JournalRowToWrite>, bool>("journal's write queue", WriteBatchAsync, maxWeight: batchSize, parallelism, capacity, weight: static rows => rows.Count);
     }
 
-    /// <summary>Completes when the rows are committed; fails with the batch they were written in.</summary>
-    public Task WriteAsync(IReadOnlyList<JournalRowToWrite> rows) => _batches.Enqueue(rows);
+    /// <summary>Completes when the rows are committed; fails with the batch they were written in, or at once when the queue is full.</summary>
+    public Task WriteAsync(IReadOnlyList<JournalRowToWrite> rows, CancellationToken cancellationToken) => _batches.Enqueue(rows, cancellationToken);
 
     /// <summary>Writes what is queued, then lets the writers end and closes their connections.</summary>
     public void Complete()
@@ -32,12 +32,12 @@ internal sealed class JournalRowWriter
         _sessions.Complete();
     }
 
-    private Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<IReadOnlyList<JournalRowToWrite>> batch)
+    private Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<IReadOnlyList<JournalRowToWrite>> batch, CancellationToken cancellationToken)
     {
         var rows = batch.Count == 1 ? batch[0] : [.. batch.SelectMany(static rows => rows)];
         return _sessions.UseAsync<IReadOnlyList<bool>>(async session =>
         {
-            await session.WriteAsync(rows).ConfigureAwait(false);
+            await session.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
             return [.. batch.Select(static _ => true)];
         });
     }

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>One journal row as a replay needs it.</summary>
 internal sealed record JournalReplayRow(

@@ -7,7 +7,7 @@ using Akka.Persistence.Journal;
 using Akka.Persistence.Sql.Journal;
 using Akka.Util;
 
-namespace PositionManager.Actors.Journal;
+namespace PositionManager.Persistence.Journal;
 
 /// <summary>
 /// Akka.Persistence.Sql's journal with the reads of a recovery done by one direct, prepared query
@@ -47,9 +47,11 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
         _serialization = Context.System.Serialization;
         if (_queries is not null && config.ProviderName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
-            _writer = new JournalRowWriter(config.TableConfig, config.ConnectionString, config.DaoConfig.BatchSize, config.DaoConfig.Parallelism);
-            _highestReads = new RequestBatcher<HighestRequest, long>(_queries.HighestManyAsync, RecoveriesPerRead, config.DaoConfig.Parallelism);
-            _replayReads = new RequestBatcher<ReplayRequest, IReadOnlyList<JournalReplayRow>>(_queries.ReadManyAsync, RecoveriesPerRead, config.DaoConfig.Parallelism);
+            // The plugin's buffer-size bounds its write queue; ours is bounded by the same setting.
+            var capacity = config.DaoConfig.BufferSize;
+            _writer = new JournalRowWriter(config.TableConfig, config.ConnectionString, config.DaoConfig.BatchSize, config.DaoConfig.Parallelism, capacity);
+            _highestReads = new RequestBatcher<HighestRequest, long>("journal's highest-sequence-number queue", _queries.HighestManyAsync, RecoveriesPerRead, config.DaoConfig.Parallelism, capacity);
+            _replayReads = new RequestBatcher<ReplayRequest, IReadOnlyList<JournalReplayRow>>("journal's replay queue", _queries.ReadManyAsync, RecoveriesPerRead, config.DaoConfig.Parallelism, capacity);
         }
     }
 
@@ -78,7 +80,7 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
         }
 
         return _highestReads is not null
-            ? await _highestReads.Enqueue(new HighestRequest(persistenceId, fromSequenceNr)).WaitAsync(cancellationToken)
+            ? await _highestReads.Enqueue(new HighestRequest(persistenceId, fromSequenceNr), cancellationToken)
             : await _queries.HighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
     }
 
@@ -102,8 +104,9 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
         {
             var limit = (int)Math.Min(_batchSize, remaining);
             var rows = _replayReads is not null
-                ? await _replayReads.Enqueue(new ReplayRequest(persistenceId, from, toSequenceNr, limit))
-                : await _queries.ReadAsync(persistenceId, from, toSequenceNr, limit);
+                // Akka's replay call carries no token: a recovery that times out is failed by Akka itself.
+                ? await _replayReads.Enqueue(new ReplayRequest(persistenceId, from, toSequenceNr, limit), CancellationToken.None)
+                : await _queries.ReadAsync(persistenceId, from, toSequenceNr, limit, CancellationToken.None);
             foreach (var row in rows)
             {
                 recoveryCallback(row.ToPersistent(_serialization));
@@ -130,7 +133,7 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
         // Every persist of a peak passes here: one set and one continuation per write, nothing per event.
         var writes = messages as IReadOnlyCollection<AtomicWrite> ?? [.. messages];
         var task = _writer is not null && !writes.Any(HasTags)
-            ? WriteDirectlyAsync(writes)
+            ? WriteDirectlyAsync(writes, cancellationToken)
             : base.WriteMessagesAsync(writes, cancellationToken);
         var writers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var write in writes)
@@ -158,7 +161,7 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
     /// is rejected alone (its actor is told, the others are written); the rest go in one batch, all
     /// or nothing, and a failed batch fails the call.
     /// </summary>
-    private async Task<IImmutableList<Exception>> WriteDirectlyAsync(IReadOnlyCollection<AtomicWrite> writes)
+    private async Task<IImmutableList<Exception>> WriteDirectlyAsync(IReadOnlyCollection<AtomicWrite> writes, CancellationToken cancellationToken)
     {
         var created = DateTime.UtcNow.Ticks;
         var rows = new List<JournalRowToWrite>();
@@ -181,7 +184,7 @@ public sealed class DirectReplaySqlJournal : SqlWriteJournal
 
         if (rows.Count > 0)
         {
-            await _writer!.WriteAsync(rows);
+            await _writer!.WriteAsync(rows, cancellationToken);
         }
 
         return results.All(r => r is null) ? null! : ImmutableList.CreateRange(results.Select(r => r!));

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PositionManager.Actors.Discovery;
+namespace PositionManager.Persistence.Discovery;
 
 /// <summary>
 /// The table of deploy/sql/002_discovery.postgres.sql. Freshness is judged by the database's clock
@@ -10,7 +10,7 @@ public sealed class ContactPointTable(NpgsqlDataSource dataSource)
 {
     public const string Name = "discovery_contact_points";
 
-    private const string SchemaResource = "PositionManager.Actors.discovery.postgres.sql";
+    private const string SchemaResource = "PositionManager.Persistence.discovery.postgres.sql";
 
     /// <summary>
     /// Nodes started at once all find the table missing; concurrent CREATE TABLE IF NOT EXISTS can
