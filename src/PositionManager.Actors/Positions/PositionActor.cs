@@ -14,8 +14,13 @@ namespace PositionManager.Actors.Positions;
 /// One held contract. It decides nothing itself: the Domain's pure decisions say which events to
 /// journal, and only after an event is journaled does anything leave the actor (invariant 6).
 /// </summary>
-public sealed class PositionActor : UntypedPersistentActor
+public sealed class PositionActor : UntypedPersistentActor, IWithTimers
 {
+    // Actor timers, not the system scheduler: they end with the actor (a restart or passivation
+    // leaves no stale resend behind) and a cancelled timer's queued message is dropped.
+    private const string ClockTimer = "clock";
+    private const string ResendTimer = "resend";
+
     private readonly PositionSettings _settings;
     private readonly IActorRef _gateway;
     private readonly TimeProvider _clock;
@@ -35,9 +40,9 @@ public sealed class PositionActor : UntypedPersistentActor
     // The sequence number the last snapshot was asked for at: until it is saved, later changes
     // must not ask again (each ask would write the same state once more).
     private long _snapshotAskedAt;
-    private ICancelable? _clockTimer;
-    private ICancelable? _resendTimer;
     private bool _countedOpen;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="closedListener">Told when the position closes (the reconciler's proxy); looked up then, as it may start after the position.</param>
     public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null)
@@ -157,8 +162,6 @@ public sealed class PositionActor : UntypedPersistentActor
 
     protected override void PostStop()
     {
-        _clockTimer?.Cancel();
-        _resendTimer?.Cancel();
         CountOpen(false);
         base.PostStop();
     }
@@ -274,7 +277,7 @@ public sealed class PositionActor : UntypedPersistentActor
                 ScheduleResend(_settings.PendingExitResendInterval);
                 break;
             case CloseOrderRejected rejected:
-                _resendTimer?.Cancel();
+                Timers.Cancel(ResendTimer);
                 if (_state.ConsecutiveRejections >= _settings.RejectionAlertThreshold)
                 {
                     PositionMetrics.RejectionAlerts.Add(1);
@@ -287,13 +290,12 @@ public sealed class PositionActor : UntypedPersistentActor
 
                 break;
             case CloseOrderFilled or CloseOrderCanceled:
-                _resendTimer?.Cancel();
+                Timers.Cancel(ResendTimer);
                 break;
             case PositionClosed closed:
                 Log.Info("Position {PositionId} closed: {Reason}", _state.PositionId, closed.Reason);
                 CountOpen(false);
-                _clockTimer?.Cancel();
-                _resendTimer?.Cancel();
+                Timers.CancelAll();
                 TellClosed();
                 break;
         }
@@ -347,16 +349,17 @@ public sealed class PositionActor : UntypedPersistentActor
     private void ScheduleClock()
     {
         // Only positions with a time exit pay for a timer.
-        if (_state.IsOpen && _state.Policy.TimeExit is not null && _clockTimer is null)
+        if (_state.IsOpen && _state.Policy.TimeExit is not null && !Timers.IsTimerActive(ClockTimer))
         {
-            _clockTimer = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(_settings.ClockInterval, _settings.ClockInterval, Self, PositionInternals.EvaluateClock.Instance, Self);
+            Timers.StartPeriodicTimer(ClockTimer, PositionInternals.EvaluateClock.Instance, _settings.ClockInterval);
         }
     }
 
     private void ScheduleResend(TimeSpan after)
     {
-        _resendTimer?.Cancel();
-        _resendTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(after, Self, PositionInternals.ResendPendingExit.Instance, Self);
+        // A timer started again under the same key replaces the earlier one, whose message, even if
+        // already queued, is then dropped: one resend at a time.
+        Timers.StartSingleTimer(ResendTimer, PositionInternals.ResendPendingExit.Instance, after);
     }
 
     /// <summary>At least once: re-sent until acknowledged, then now and then until its order ends.</summary>
