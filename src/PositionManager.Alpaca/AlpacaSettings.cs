@@ -3,7 +3,7 @@ namespace PositionManager.Alpaca;
 /// <summary>
 /// Where Alpaca is and the keys that open it. The key id and secret are readable by the code that
 /// must send them, but nothing prints them: <see cref="ToString"/> redacts both, error messages
-/// name the variable that is wrong and never its value (DESIGN.md invariant 9).
+/// name the variable that is wrong and never its value (docs/DESIGN.md invariant 9).
 /// </summary>
 public sealed class AlpacaSettings
 {

@@ -8,7 +8,7 @@ namespace PositionManager.Persistence;
 /// <summary>
 /// Prepares the SQLite journal file before Akka opens it. WAL is a property of the file (the
 /// connection string cannot set it) and lifts the journal from about 600 to about 2,000 committed
-/// events/s on this machine class (../shared/STACK.md).
+/// events/s on this machine class (docs/STACK.md).
 /// </summary>
 public static class SqliteJournalFile
 {

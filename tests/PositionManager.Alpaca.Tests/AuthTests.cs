@@ -3,7 +3,7 @@ using PositionManager.Alpaca.Trading;
 
 namespace PositionManager.Alpaca.Tests;
 
-/// <summary>DESIGN.md invariant 9: refused keys are Unauthorized, and no key reaches a message, a ToString or a log.</summary>
+/// <summary>docs/DESIGN.md invariant 9: refused keys are Unauthorized, and no key reaches a message, a ToString or a log.</summary>
 public sealed class AuthTests
 {
     private const string Call = "GOOGL260220C00340000";

@@ -6,7 +6,7 @@ namespace PositionManager.Alpaca.Tests;
 
 /// <summary>
 /// The 403s the PaperBroker never sends for keys (its auth refusal is a 401): classified as a pure
-/// function. Assumption coded (ALPACA.md; Alpaca-API issue #228 shows <c>{"message":"forbidden."}</c>
+/// function. Assumption coded (docs/ALPACA.md; Alpaca-API issue #228 shows <c>{"message":"forbidden."}</c>
 /// for refused keys): a 403 about the keys says so or carries nothing; a trading 403 carries a code and a reason.
 /// </summary>
 public sealed class ErrorClassificationTests

@@ -5,7 +5,7 @@ using PositionManager.Alpaca.Trading;
 namespace PositionManager.Alpaca.Tests;
 
 /// <summary>
-/// DESIGN.md invariant 8: an answer we cannot fully read is Malformed, never a default. The
+/// docs/DESIGN.md invariant 8: an answer we cannot fully read is Malformed, never a default. The
 /// PaperBroker always answers well-formed JSON, so these bodies come from a stub handler.
 /// </summary>
 public sealed class MalformedAnswerTests

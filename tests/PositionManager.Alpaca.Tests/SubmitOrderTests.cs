@@ -90,7 +90,7 @@ public sealed class SubmitOrderTests
     [Fact]
     public async Task A_second_submit_with_the_same_client_order_id_is_a_duplicate_rejection()
     {
-        // ALPACA.md: 422 for a duplicate client_order_id. The PaperBroker answers 422 40010001
+        // docs/ALPACA.md: 422 for a duplicate client_order_id. The PaperBroker answers 422 40010001
         // "client_order_id must be unique", which is what IsDuplicateClientOrderId recognises.
         await using var broker = await TestBroker.StartAsync();
         broker.Hold(Call, 3);

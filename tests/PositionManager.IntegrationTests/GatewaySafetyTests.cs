@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace PositionManager.IntegrationTests;
 
 /// <summary>
-/// DESIGN.md's safety invariants 1-4 at the gateway, over real HTTP: a refused intent names every
+/// docs/DESIGN.md's safety invariants 1-4 at the gateway, over real HTTP: a refused intent names every
 /// rule it broke, reaches its position as a rejection, and sends nothing to the broker.
 /// </summary>
 public sealed class GatewaySafetyTests(ITestOutputHelper output) : GatewaySpec(output)

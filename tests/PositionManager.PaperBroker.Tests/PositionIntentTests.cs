@@ -11,7 +11,7 @@ public sealed class PositionIntentTests
     [Fact]
     public async Task Sell_without_intent_against_a_held_long_is_inferred_sell_to_close()
     {
-        // ALPACA.md marks this inference "likely" (third-party code and issue #250 only): we assume
+        // docs/ALPACA.md marks this inference "likely" (third-party code and issue #250 only): we assume
         // a sell against a held long is inferred as sell_to_close and closes it.
         await using var broker = await TestBroker.StartAsync();
         broker.Host.Account.SeedPosition(Call, 1, 5m);

@@ -7,7 +7,7 @@ namespace PositionManager.Alpaca.MarketData;
 /// The latest options prices, polled over REST: the mode that always works (no websocket, no
 /// subscription beyond the free indicative feed). Symbols the feed has no data for are absent from
 /// an answer, as Alpaca leaves them out. An answer that cannot be fully read fails the whole call:
-/// a default price in place of a missing one could move a stop (DESIGN.md invariant 8).
+/// a default price in place of a missing one could move a stop (docs/DESIGN.md invariant 8).
 /// </summary>
 public interface IMarketData
 {

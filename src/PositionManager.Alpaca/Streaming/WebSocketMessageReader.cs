@@ -5,7 +5,7 @@ namespace PositionManager.Alpaca.Streaming;
 
 /// <summary>
 /// Reads whole websocket messages, however many frames they came in, TEXT and BINARY alike: the
-/// paper stream sends JSON in binary frames, live may send text (ALPACA.md).
+/// paper stream sends JSON in binary frames, live may send text (docs/ALPACA.md).
 /// </summary>
 internal sealed class WebSocketMessageReader(WebSocket socket, int maxMessageBytes)
 {

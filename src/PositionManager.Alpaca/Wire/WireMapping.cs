@@ -6,7 +6,7 @@ namespace PositionManager.Alpaca.Wire;
 /// <summary>
 /// Wire objects to broker values, shared by REST and the trade stream. A missing or unreadable
 /// field makes the whole object Malformed, naming every problem: a default in its place could
-/// trade (DESIGN.md invariant 8).
+/// trade (docs/DESIGN.md invariant 8).
 /// </summary>
 internal static class WireMapping
 {

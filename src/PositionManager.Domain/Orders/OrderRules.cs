@@ -3,7 +3,7 @@ using PositionManager.Domain.Symbols;
 namespace PositionManager.Domain.Orders;
 
 /// <summary>
-/// Every check the gateway makes before an order leaves (DESIGN.md safety invariants 1-4 and 7),
+/// Every check the gateway makes before an order leaves (docs/DESIGN.md safety invariants 1-4 and 7),
 /// as one pure function. It returns ALL violations, not the first, so an operator reading a
 /// rejection sees everything that was wrong with it.
 /// </summary>

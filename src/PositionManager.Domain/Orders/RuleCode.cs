@@ -1,6 +1,6 @@
 namespace PositionManager.Domain.Orders;
 
-/// <summary>Every reason the gateway refuses an order; each one names the safety invariant it protects.</summary>
+/// <summary>Every reason the gateway refuses an order; each one names the safety invariant it protects (docs/DESIGN.md).</summary>
 public enum RuleCode
 {
     /// <summary>Invariant 1: the symbol is not an OCC option symbol (e.g. the underlying ticker).</summary>

@@ -6,7 +6,7 @@ namespace PositionManager.PaperBroker.Accounts;
 
 /// <summary>
 /// The checks Alpaca makes on the body alone (422, code 40010001), including the options rules of
-/// ALPACA.md: whole qty, no notional, day/gtc, no extended hours, no trailing stops or brackets.
+/// docs/ALPACA.md: whole qty, no notional, day/gtc, no extended hours, no trailing stops or brackets.
 /// </summary>
 public static partial class OrderShapeRules
 {

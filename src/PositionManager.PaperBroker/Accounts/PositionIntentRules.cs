@@ -9,7 +9,7 @@ namespace PositionManager.PaperBroker.Accounts;
 /// </summary>
 public static class PositionIntentRules
 {
-    /// <summary>Likely Alpaca's rule (ALPACA.md): a sell against a held long is a close; any other
+    /// <summary>Likely Alpaca's rule (docs/ALPACA.md): a sell against a held long is a close; any other
     /// sell opens a short; a buy against a short is a close; any other buy opens a long.</summary>
     public static PositionIntent Infer(OrderSide side, decimal heldQty) => side == OrderSide.Sell
         ? heldQty > 0 ? PositionIntent.SellToClose : PositionIntent.SellToOpen

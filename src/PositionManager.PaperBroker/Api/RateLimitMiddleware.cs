@@ -5,7 +5,7 @@ using PositionManager.PaperBroker.Faults;
 namespace PositionManager.PaperBroker.Api;
 
 /// <summary>
-/// Every response carries X-RateLimit-Limit/Remaining/Reset (ALPACA.md); Alpaca requests past the
+/// Every response carries X-RateLimit-Limit/Remaining/Reset (docs/ALPACA.md); Alpaca requests past the
 /// budget, and those a fault armed, get 429 with <c>{"code":42910000,"message":"rate limit exceeded"}</c>.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitWindow window, FaultInjector faults)

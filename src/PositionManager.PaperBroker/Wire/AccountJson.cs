@@ -1,6 +1,6 @@
 namespace PositionManager.PaperBroker.Wire;
 
-/// <summary><c>GET /v2/account</c>: money as strings, option levels as numbers (ALPACA.md).</summary>
+/// <summary><c>GET /v2/account</c>: money as strings, option levels as numbers (docs/ALPACA.md).</summary>
 public sealed record AccountJson
 {
     public required string Id { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace PositionManager.PaperBroker.Tests.Support;
 
-/// <summary>Shape assertions on raw JSON, as ALPACA.md states the wire.</summary>
+/// <summary>Shape assertions on raw JSON, as docs/ALPACA.md states the wire.</summary>
 internal static class JsonAssert
 {
     /// <summary>A trading decimal: a JSON string holding an invariant decimal.</summary>

@@ -7,7 +7,7 @@ namespace PositionManager.Alpaca.MarketData.Streaming;
 /// <summary>
 /// Reads one server message of the options data stream: an ARRAY of maps, each tagged by <c>T</c>.
 /// A quote needs its symbol, time, bid and ask; one without them is Malformed, never defaulted
-/// (DESIGN.md invariant 8). Unreadable bytes end the message: what was read before them stands.
+/// (docs/DESIGN.md invariant 8). Unreadable bytes end the message: what was read before them stands.
 /// </summary>
 internal static class QuoteStreamParser
 {
