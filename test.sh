@@ -15,6 +15,14 @@ if ! command -v ip >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq iproute2 >/dev/null
 fi
 
+# Style first (.editorconfig): a misformatted file fails the run before anything is built.
+echo "checking format (dotnet format --verify-no-changes)"
+if ! dotnet format Actors.sln --verify-no-changes; then
+  echo "format check failed: run 'dotnet format Actors.sln' and commit the result" >&2
+  echo "Tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
 log=$(mktemp)
 status=0
 dotnet test Actors.sln -c Release 2>&1 | tee "$log" || status=$?

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Serialization;
 using Microsoft.Data.Sqlite;
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 using static PositionManager.Actors.Positions.PositionProtocol;
 

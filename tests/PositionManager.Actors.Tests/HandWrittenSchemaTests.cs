@@ -1,6 +1,6 @@
 using Npgsql;
-using PositionManager.Persistence;
 using PositionManager.Actors.Tests.Support;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 
 namespace PositionManager.Actors.Tests;

@@ -1,10 +1,10 @@
 using Akka.Actor;
-using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Positions;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 using static PositionManager.Actors.Positions.PositionProtocol;
 

@@ -1,10 +1,10 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using PositionManager.Persistence;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions.Events;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 using static PositionManager.Actors.Positions.PositionProtocol;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using Akka.Serialization;
-using PositionManager.Persistence;
 using PositionManager.Actors.Serialization;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Positions.Events;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 
 namespace PositionManager.Actors.Tests;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using PositionManager.Persistence;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
@@ -10,6 +9,7 @@ using PositionManager.Alpaca;
 using PositionManager.Alpaca.Http;
 using PositionManager.Alpaca.MarketData;
 using PositionManager.Domain.Quotes;
+using PositionManager.Persistence;
 
 namespace PositionManager.Benchmarks;
 

@@ -5,7 +5,6 @@ using HdrHistogram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
@@ -15,6 +14,7 @@ using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Orders;
 using PositionManager.PaperBroker.Hosting;
+using PositionManager.Persistence;
 using static PositionManager.Actors.Positions.PositionProtocol;
 
 namespace PositionManager.Benchmarks;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Npgsql;
-using PositionManager.Persistence;
 using PositionManager.Benchmarks;
+using PositionManager.Persistence;
 
 // `micro`: BenchmarkDotNet micro benchmarks of the tick path's pure decisions.
 // Otherwise the load harness, every figure a ratio against a raw baseline measured in this run.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
+using PositionManager.Persistence;
 
 namespace PositionManager.Benchmarks;
 

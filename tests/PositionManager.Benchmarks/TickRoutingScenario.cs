@@ -1,6 +1,6 @@
 using Akka.Actor;
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
+using PositionManager.Persistence;
 using static PositionManager.Actors.Positions.PositionProtocol;
 
 namespace PositionManager.Benchmarks;

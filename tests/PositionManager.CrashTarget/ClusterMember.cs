@@ -3,9 +3,9 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PositionManager.Persistence;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
+using PositionManager.Persistence;
 
 /// <summary>A member of another process's cluster that hosts its share of the positions: the node the failover benchmark kills.</summary>
 internal static class ClusterMember

@@ -3,13 +3,13 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PositionManager.Persistence;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
+using PositionManager.Persistence;
 using static PositionManager.Actors.Positions.PositionProtocol;
 
 // usage: PositionManager.CrashTarget <sqlite-file> <symbol>... ; prints READY once every position

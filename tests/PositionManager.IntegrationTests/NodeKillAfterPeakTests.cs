@@ -1,9 +1,9 @@
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.IntegrationTests.Support;
+using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests;
 

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
@@ -9,6 +8,7 @@ using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
 using PositionManager.IntegrationTests.Support;
+using PositionManager.Persistence;
 using static PositionManager.Actors.Reconciliation.ReconcilerProtocol;
 
 namespace PositionManager.IntegrationTests;

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
@@ -9,6 +8,7 @@ using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
 using PositionManager.IntegrationTests.Support;
 using PositionManager.PaperBroker.Accounts;
+using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests;
 

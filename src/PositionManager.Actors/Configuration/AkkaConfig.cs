@@ -1,6 +1,6 @@
-using PositionManager.Persistence;
 using Akka.Configuration;
 using Akka.Persistence.Sql;
+using PositionManager.Persistence;
 
 namespace PositionManager.Actors.Configuration;
 

@@ -3,8 +3,8 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Config;
 using Akka.Remote.Hosting;
 using PositionManager.Actors.Configuration;
-using PositionManager.Persistence;
 using PositionManager.Actors.Nodes;
+using PositionManager.Persistence;
 
 namespace PositionManager.Actors.Hosting;
 

@@ -3,9 +3,9 @@ using Akka.Hosting;
 using Akka.Management;
 using Akka.Management.Cluster.Bootstrap;
 using Akka.Management.Dsl;
+using PositionManager.Node.Configuration;
 using PositionManager.Node.Http;
 using PositionManager.Persistence.Discovery;
-using PositionManager.Node.Configuration;
 
 namespace PositionManager.Node.Hosting;
 

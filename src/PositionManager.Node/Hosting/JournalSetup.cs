@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PositionManager.Persistence;
 using PositionManager.Node.Configuration;
+using PositionManager.Persistence;
 
 namespace PositionManager.Node.Hosting;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
-using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Journal;
+using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal;
 using Akka.Util;
 

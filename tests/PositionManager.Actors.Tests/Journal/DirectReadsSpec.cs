@@ -1,11 +1,11 @@
 using Akka.Actor;
 using Akka.Persistence;
 using PositionManager.Actors.Configuration;
-using PositionManager.Persistence;
-using PositionManager.Persistence.Journal;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
+using PositionManager.Persistence;
+using PositionManager.Persistence.Journal;
 
 namespace PositionManager.Actors.Tests.Journal;
 

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit;
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
@@ -8,6 +7,7 @@ using PositionManager.Actors.Tests.Support;
 using PositionManager.Alpaca.MarketData;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Quotes;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 
 namespace PositionManager.Actors.Tests.Prices;

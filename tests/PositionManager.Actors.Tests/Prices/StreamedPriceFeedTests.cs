@@ -1,11 +1,11 @@
 using Akka.Actor;
 using Akka.TestKit;
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Tests.Support;
 using PositionManager.Alpaca.MarketData.Streaming;
 using PositionManager.Domain.Quotes;
+using PositionManager.Persistence;
 using Xunit.Abstractions;
 
 namespace PositionManager.Actors.Tests.Prices;

@@ -2,9 +2,9 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PositionManager.Persistence;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
+using PositionManager.Persistence;
 
 namespace PositionManager.Actors.Tests.Support;
 

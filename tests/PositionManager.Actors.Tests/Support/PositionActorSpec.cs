@@ -1,11 +1,11 @@
 using Akka.Actor;
 using Akka.TestKit;
-using PositionManager.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
+using PositionManager.Persistence;
 using static PositionManager.Actors.Positions.PositionProtocol;
 
 namespace PositionManager.Actors.Tests.Support;

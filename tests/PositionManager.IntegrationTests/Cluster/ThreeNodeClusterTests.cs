@@ -1,9 +1,9 @@
 using System.Text.Json;
-using PositionManager.Persistence;
 using PositionManager.Actors.Nodes;
 using PositionManager.Domain.Orders;
 using PositionManager.IntegrationTests.Admin;
 using PositionManager.IntegrationTests.Support;
+using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests.Cluster;
 

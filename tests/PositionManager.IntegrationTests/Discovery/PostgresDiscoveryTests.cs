@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Npgsql;
-using PositionManager.Persistence.Discovery;
 using PositionManager.IntegrationTests.Support;
+using PositionManager.Persistence.Discovery;
 
 namespace PositionManager.IntegrationTests.Discovery;
 

@@ -25,11 +25,16 @@ public static class FreePorts
             for (var tried = 0; ports.Count < count; tried++)
             {
                 if (tried == Range.Count)
+                {
                     throw new InvalidOperationException($"no {count} free ports in {Range.First}-{Range.First + Range.Count - 1}");
+                }
+
                 var candidate = Range.First + _next;
                 _next = (_next + 1) % Range.Count;
                 if (IsFree(candidate))
+                {
                     ports.Add(candidate);
+                }
             }
 
             return [.. ports];

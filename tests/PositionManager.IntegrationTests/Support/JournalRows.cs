@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PositionManager.Persistence;
 using PositionManager.Actors.Serialization;
+using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests.Support;
 

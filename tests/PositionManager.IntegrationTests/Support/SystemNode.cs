@@ -2,12 +2,12 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PositionManager.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
+using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests.Support;
 
