@@ -11,7 +11,13 @@ namespace PositionManager.Actors.Serialization;
 /// </summary>
 public sealed class PositionManagerSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
-    /// <summary>Akka reserves 0-40; the id is stored with every journaled event and must never change.</summary>
+    /// <summary>
+    /// Stored with every journaled event and snapshot, so it must never change. Akka.NET keeps 0-100
+    /// for its own serializers (0 is its NullSerializer; its serializer ID table reserves 1-100);
+    /// "0 to 40" is JVM Akka's range and the "0 to 16" in Akka.NET's own Serializer.Identifier
+    /// comment is out of date. Akka.NET does not refuse a clash: a second serializer with the same
+    /// id replaces the first (with a warning), so 4711 is kept clear of both.
+    /// </summary>
     public const int Id = 4711;
 
     public override int Identifier => Id;

@@ -7,7 +7,8 @@ namespace PositionManager.Node.Admin;
 /// <summary>
 /// The token mutating admin calls need. Configured, it is used as given; otherwise the node makes
 /// one at start and writes it, readable by its user only, to <c>admin.token</c> in the data
-/// directory, where pmctl run from the same directory finds it. The token itself is never logged.
+/// directory, where pmctl run from the same directory finds it, as plain ASCII with no byte-order
+/// mark or newline, so <c>$(cat data/admin.token)</c> is the token. The token itself is never logged.
 /// </summary>
 public sealed class AdminToken
 {
@@ -41,9 +42,12 @@ public sealed class AdminToken
             createOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(path, Encoding.UTF8, createOptions))
+        // Plain ASCII bytes, no byte-order mark and no newline: `$(cat admin.token)` in a shell must
+        // be exactly the token (a StreamWriter with Encoding.UTF8 writes EF BB BF first, and a
+        // server then refuses curl's header as a wrong token).
+        using (var file = new FileStream(path, createOptions))
         {
-            writer.Write(token);
+            file.Write(Encoding.ASCII.GetBytes(token));
         }
 
         return new AdminToken(token, path);

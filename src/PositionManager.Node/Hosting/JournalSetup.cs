@@ -5,7 +5,11 @@ using PositionManager.Persistence;
 
 namespace PositionManager.Node.Hosting;
 
-/// <summary>Where the node journals: PostgreSQL when configured, else a SQLite file under the data directory.</summary>
+/// <summary>
+/// Where the node journals: PostgreSQL when configured, else a SQLite file under the data
+/// directory. The embedded broker's demo journals apart from a real account's journal and afresh
+/// at each start, on either.
+/// </summary>
 public static class JournalSetup
 {
     /// <summary>The journal of a real account; it must survive restarts.</summary>
@@ -18,21 +22,42 @@ public static class JournalSetup
     /// </summary>
     public const string DemoJournalFile = "paper-demo.db";
 
+    /// <summary>
+    /// The same on PostgreSQL: the demo's journal and snapshots are tables of a schema of their own
+    /// in the configured database, dropped and made again at each start. The tables a node with
+    /// Alpaca keys journals in (the database's default schema) are never touched by a demo.
+    /// </summary>
+    public const string DemoSchema = "paper_demo";
+
     /// <returns>The target and a description for the start-up log (never a password).</returns>
     public static (JournalTarget Target, string Description) Prepare(PositionManagerOptions options, bool embeddedBroker)
     {
         if (options.Journal.Postgres is { } connection)
         {
+            NpgsqlConnectionStringBuilder parsed;
             try
             {
-                var parsed = new NpgsqlConnectionStringBuilder(connection);
-                return (JournalTarget.Postgres(connection), $"PostgreSQL database {parsed.Database} on {parsed.Host}:{parsed.Port}");
+                parsed = new NpgsqlConnectionStringBuilder(connection);
             }
             catch (ArgumentException)
             {
                 // The value is not echoed: it may hold a password.
                 throw new NodeSettingsException("PositionManager__Journal__Postgres: not a valid Npgsql connection string");
             }
+
+            var database = $"PostgreSQL database {parsed.Database} on {parsed.Host}:{parsed.Port}";
+            if (!embeddedBroker)
+            {
+                return (JournalTarget.Postgres(connection), database);
+            }
+
+            // Through the connections' search path: the journal's tables are unqualified, so they
+            // are created and found in the demo schema alone. Not JournalTarget's schema: it sets
+            // schema-name at the plugins' root, where Akka.Persistence.Sql (1.5.73) does not read it
+            // (it reads <plugin>.default.schema-name), and the tables went to public.
+            MakeDemoSchemaAfresh(connection);
+            var demo = new NpgsqlConnectionStringBuilder(connection) { SearchPath = DemoSchema }.ConnectionString;
+            return (JournalTarget.Postgres(demo), $"{database}, schema {DemoSchema}");
         }
 
         var path = Path.GetFullPath(Path.Combine(options.DataDirectory, embeddedBroker ? DemoJournalFile : JournalFile));
@@ -53,6 +78,31 @@ public static class JournalSetup
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
             throw new NodeSettingsException($"PositionManager__DataDirectory: cannot use {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Drops the demo schema with everything in it and creates it empty, in one transaction; the
+    /// journal's tables are then created in it as on any first start (auto-initialize).
+    /// </summary>
+    private static void MakeDemoSchemaAfresh(string connection)
+    {
+        try
+        {
+            using var session = new NpgsqlConnection(connection);
+            session.Open();
+            using var transaction = session.BeginTransaction();
+            using (var recreate = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {DemoSchema} CASCADE; CREATE SCHEMA {DemoSchema}", session, transaction))
+            {
+                recreate.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // Npgsql's messages name the server and the failure, never the password.
+            throw new NodeSettingsException($"PositionManager__Journal__Postgres: cannot make the demo's schema {DemoSchema} afresh: {e.Message}");
         }
     }
 }

@@ -22,11 +22,6 @@ internal static class StartupReport
             options.MarketData.Feed.ToString().ToLowerInvariant(),
             options.Reconcile.Interval);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
-        if (broker.Embedded is not null && options.Journal.Postgres is not null)
-        {
-            logger.LogWarning("The embedded broker's account is new every run but the PostgreSQL journal is not: contracts whose positions closed in an earlier run are alerted on, not adopted again");
-        }
-
         if (options.ExitPolicy is { TrailingStopPercent: null, TrailingStopAmount: null, StopLossPercent: null, TakeProfitPercent: null })
         {
             logger.LogWarning("The default exit policy has no exit: adopted positions are watched but never closed");

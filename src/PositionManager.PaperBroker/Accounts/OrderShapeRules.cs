@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using PositionManager.Domain.Orders;
-using PositionManager.Domain.Symbols;
 
 namespace PositionManager.PaperBroker.Accounts;
 
@@ -19,7 +18,7 @@ public static partial class OrderShapeRules
             return Fail("symbol is required");
         }
 
-        var isOption = OptionSymbol.TryParse(s.Symbol, out _, out _);
+        var isOption = OccSymbol.IsOption(s.Symbol);
         if (!isOption && !StockTicker().IsMatch(s.Symbol))
         {
             return Fail($"asset \"{s.Symbol}\" not found");

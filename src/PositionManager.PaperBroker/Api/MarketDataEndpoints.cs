@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PositionManager.Domain.Symbols;
 using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Market;
 using PositionManager.PaperBroker.Wire;
@@ -50,7 +49,7 @@ public static class MarketDataEndpoints
         }
 
         var quotes = requested
-            .Where(s => OptionSymbol.TryParse(s, out _, out _))
+            .Where(OccSymbol.IsOption)
             .Select(s => (s, market.QuoteOf(s)))
             .ToList();
         return render(quotes);

@@ -1,4 +1,3 @@
-using PositionManager.Domain.Symbols;
 using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Market;
 
@@ -16,9 +15,9 @@ public static class DemoAccount
         var expiry = ThirdFriday(DateOnly.FromDateTime(market.Start.UtcDateTime).AddMonths(2));
         var holdings = new (string Symbol, decimal Qty, decimal Entry, double Volatility, decimal Spread)[]
         {
-            (OptionSymbol.Create("GOOGL", expiry, OptionRight.Call, 340m).Value, 2, 12.40m, 0.01, 0.03m),
-            (OptionSymbol.Create("SPY", expiry, OptionRight.Put, 550m).Value, 3, 8.10m, 0.01, 0.02m),
-            (OptionSymbol.Create("AAPL", expiry, OptionRight.Call, 250m).Value, 1, 6.25m, 0.01, 0.03m),
+            (OccSymbol.Spell("GOOGL", expiry, OccSymbol.Call, 340m), 2, 12.40m, 0.01, 0.03m),
+            (OccSymbol.Spell("SPY", expiry, OccSymbol.Put, 550m), 3, 8.10m, 0.01, 0.02m),
+            (OccSymbol.Spell("AAPL", expiry, OccSymbol.Call, 250m), 1, 6.25m, 0.01, 0.03m),
             ("AAPL", 100, 231.50m, 0.0005, 0.0004m),
         };
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PositionManager.Domain.Symbols;
+using PositionManager.PaperBroker.Accounts;
 
 namespace PositionManager.PaperBroker.Market;
 
@@ -43,7 +43,7 @@ public sealed class MarketSimulator(TimeProvider time, int seed)
 
     private RandomWalkQuotePath DefaultPath(string symbol)
     {
-        var isOption = OptionSymbol.TryParse(symbol, out _, out _);
+        var isOption = OccSymbol.IsOption(symbol);
         var symbolSeed = StableHash.Of(symbol) ^ seed;
         var startMid = isOption ? 1.00m + (symbolSeed % 900) / 100m : 20m + (symbolSeed % 30000) / 100m;
         return new RandomWalkQuotePath(symbolSeed, _start, startMid, TimeSpan.FromSeconds(1), isOption ? 0.01 : 0.001, isOption ? 0.04m : 0.0005m);

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
-using PositionManager.Domain.Symbols;
+using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Api;
 using PositionManager.PaperBroker.Market;
 using PositionManager.PaperBroker.Streaming;
@@ -173,7 +173,7 @@ public sealed class QuoteStreamSession(WebSocket socket, QuoteSubscriber subscri
 
     private IEnumerable<string> Watched() => _quotes.Union(_trades.Where(s => s != Star), StringComparer.Ordinal);
 
-    private static bool IsContract(string symbol) => OptionSymbol.TryParse(symbol, out _, out _);
+    private static bool IsContract(string symbol) => OccSymbol.IsOption(symbol);
 
     private async Task SendAsync(byte[] message, CancellationToken ct)
     {
