@@ -1,3 +1,4 @@
+using System.Reflection;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using PositionManager.Actors.Configuration;
@@ -62,6 +63,14 @@ public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutp
         Assert.True(settings.RememberEntities, "remember-entities");
         Assert.Equal(StateStoreMode.DData, settings.StateStoreMode);
         Assert.Equal(RememberEntitiesStore.Eventsourced, settings.RememberEntitiesStore);
+
+        // akka.conf sets no passivate-idle-entity-after (the reference's 120 s stays): remember-entities
+        // switches idle passivation off. The property is Akka's own test of it (internal), which the
+        // region and its shards ask before they schedule any idle check.
+        var passivates = typeof(ClusterShardingSettings).GetProperty("ShouldPassivateIdleEntities", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new MissingMemberException(nameof(ClusterShardingSettings), "ShouldPassivateIdleEntities");
+        Assert.Equal(TimeSpan.FromSeconds(120), settings.PassivateIdleEntityAfter);
+        Assert.False((bool)passivates.GetValue(settings)!, "idle positions would be passivated");
     }
 
     private static ClusterShardingSettings RegionSettings(IActorRef region)
