@@ -55,6 +55,23 @@ internal sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="what"/> names it in the problem (<c>a port (1-65535)</c>).</summary>
+    public int Number(string key, int fallback, int minimum, int maximum, string what)
+    {
+        if (Text(key) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
+        {
+            Problem(key, $"'{text}' is not {what}");
+            return fallback;
+        }
+
+        return value;
+    }
+
     /// <summary>A duration as <c>hh:mm:ss[.fff]</c> or with a unit: <c>500ms</c>, <c>2s</c>, <c>1m</c>.</summary>
     public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan minimum)
     {
