@@ -21,6 +21,11 @@ internal static class StartupReport
             options.MarketData.PollInterval,
             options.MarketData.Feed.ToString().ToLowerInvariant(),
             options.Reconcile.Interval);
+        logger.LogInformation(
+            "Quotes older than {MaxQuoteAge} move nothing; a close is sent to the gateway again after {GatewayAckTimeout} unacknowledged, then every {PendingExitResendInterval} until its order ends",
+            options.Positions.MaxQuoteAge,
+            options.Positions.GatewayAckTimeout,
+            options.Positions.PendingExitResendInterval);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
         if (broker.Embedded is not null && options.Journal.Postgres is not null)
         {
