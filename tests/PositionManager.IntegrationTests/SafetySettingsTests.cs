@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Configuration;
+using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Node.Configuration;
 
 namespace PositionManager.IntegrationTests;
 
 /// <summary>
-/// The safety limits that were compiled in: the quote age that counts as stale and a position's
-/// re-send intervals. Unset they are the actors' defaults; set, they reach the actors' settings;
-/// a bad value is one line naming the variable.
+/// The safety limits that were compiled in: the quote age that counts as stale, a position's
+/// re-send intervals, the gateway's attempts before it refuses a queued close and the done intents
+/// it remembers. Unset they are the actors' defaults; set, they reach the actors' settings; a bad
+/// value is one line naming the variable.
 /// </summary>
 public sealed class SafetySettingsTests
 {
@@ -18,6 +20,7 @@ public sealed class SafetySettingsTests
 
         Assert.Equal(PositionSettings.Default, options.Positions.ToSettings());
         Assert.Equal(PositionSettings.Default.MaxQuoteAge, options.PriceFeedSettings().MaxQuoteAge);
+        Assert.Equal(GatewaySettings.Default, options.Gateway.ToSettings());
     }
 
     [Fact]
@@ -64,6 +67,32 @@ public sealed class SafetySettingsTests
     public void A_quote_age_no_longer_than_the_poll_interval_is_refused(string? maxQuoteAge, string pollInterval, string problem)
     {
         var refused = Assert.Throws<NodeSettingsException>(() => Read(new() { ["Positions:MaxQuoteAge"] = maxQuoteAge, ["MarketData:PollInterval"] = pollInterval }));
+
+        Assert.Equal([problem], refused.Problems);
+    }
+
+    [Fact]
+    public void The_gateway_settings_reach_the_gateway()
+    {
+        var options = Read(new() { ["Gateway:MaxAttempts"] = "3", ["Gateway:RetainCompleted"] = "50000" });
+
+        Assert.Equal(GatewaySettings.Default with { MaxAttempts = 3, RetainCompleted = 50_000 }, options.Gateway.ToSettings());
+    }
+
+    [Theory]
+    [InlineData("Gateway:MaxAttempts", "0", "PositionManager__Gateway__MaxAttempts: '0' is not a number of attempts (1-100)")]
+    [InlineData("Gateway:MaxAttempts", "-1", "PositionManager__Gateway__MaxAttempts: '-1' is not a number of attempts (1-100)")]
+    [InlineData("Gateway:MaxAttempts", "101", "PositionManager__Gateway__MaxAttempts: '101' is not a number of attempts (1-100)")]
+    [InlineData("Gateway:MaxAttempts", "2.5", "PositionManager__Gateway__MaxAttempts: '2.5' is not a number of attempts (1-100)")]
+    [InlineData("Gateway:MaxAttempts", "many", "PositionManager__Gateway__MaxAttempts: 'many' is not a number of attempts (1-100)")]
+    [InlineData("Gateway:RetainCompleted", "0", "PositionManager__Gateway__RetainCompleted: '0' is not a number of done intents (1-100000)")]
+    [InlineData("Gateway:RetainCompleted", "100001", "PositionManager__Gateway__RetainCompleted: '100001' is not a number of done intents (1-100000)")]
+    [InlineData("Gateway:RetainCompleted", "10,000", "PositionManager__Gateway__RetainCompleted: '10,000' is not a number of done intents (1-100000)")]
+    [InlineData("Gateway:RetainCompleted", "99999999999", "PositionManager__Gateway__RetainCompleted: '99999999999' is not a number of done intents (1-100000)")]
+    [InlineData("Gateway:Retries", "3", "PositionManager__Gateway__Retries is not a setting (a typo would leave a default in force)")]
+    public void A_bad_gateway_setting_is_named(string key, string value, string problem)
+    {
+        var refused = Assert.Throws<NodeSettingsException>(() => Read(new() { [key] = value }));
 
         Assert.Equal([problem], refused.Problems);
     }

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Node.Admin;
@@ -146,7 +145,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Gateway: null,
                 options.Positions.ToSettings(),
                 TimeProvider.System,
-                Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, GatewaySettings.Default),
+                Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, options.Gateway.ToSettings()),
                 Prices: new PriceFeedSetup(clients.MarketData, options.PriceFeedSettings(), clients.QuoteStream),
                 Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
                 Hostname: options.Cluster.Hostname,

@@ -26,6 +26,10 @@ internal static class StartupReport
             options.Positions.MaxQuoteAge,
             options.Positions.GatewayAckTimeout,
             options.Positions.PendingExitResendInterval);
+        logger.LogInformation(
+            "Gateway: a queued close is refused after {MaxAttempts} broker failures in a row; the latest {RetainCompleted} done intents are remembered",
+            options.Gateway.MaxAttempts,
+            options.Gateway.RetainCompleted);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
         if (broker.Embedded is not null && options.Journal.Postgres is not null)
         {
