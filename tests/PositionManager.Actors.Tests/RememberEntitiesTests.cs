@@ -1,3 +1,4 @@
+using System.Reflection;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using PositionManager.Actors.Tests.Support;
@@ -12,7 +13,8 @@ namespace PositionManager.Actors.Tests;
 
 /// <summary>
 /// A full restart of the node (a new actor system on the same journal) brings every OPEN position
-/// back without any message sent to it; a closed one stays down.
+/// back without any message sent to it; a closed one stays down. The sharding settings that make it
+/// so live in hocon/akka.conf alone, and the running region is shown to have them.
 /// </summary>
 public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(output: output)
 {
@@ -46,6 +48,35 @@ public abstract class RememberEntitiesSpec(PersistenceBackend backend, ITestOutp
         await AwaitAssertAsync(async () => Assert.Equal(OpenSymbols.Order(), await RunningEntities(second.Region)), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250));
         var closed = await second.Region.Ask<PositionView>(new GetState(ClosedSymbol), RemainingOrDefault);
         Assert.Equal(Domain.Positions.PositionStatus.Closed, closed.State.Status);
+    }
+
+    [Fact]
+    public async Task The_running_region_has_hocons_sharding_settings()
+    {
+        await using var node = await HostedNode.StartAsync(_journal, _clock);
+
+        // The settings the region actor was made with (its Props' arguments): Akka.Hosting builds them
+        // from the region's ShardOptions over akka.cluster.sharding, so an option set in code would
+        // show here instead of HOCON's value.
+        var settings = RegionSettings(node.Region);
+
+        Assert.True(settings.RememberEntities, "remember-entities");
+        Assert.Equal(StateStoreMode.DData, settings.StateStoreMode);
+        Assert.Equal(RememberEntitiesStore.Eventsourced, settings.RememberEntitiesStore);
+
+        // akka.conf sets no passivate-idle-entity-after (the reference's 120 s stays): remember-entities
+        // switches idle passivation off. The property is Akka's own test of it (internal), which the
+        // region and its shards ask before they schedule any idle check.
+        var passivates = typeof(ClusterShardingSettings).GetProperty("ShouldPassivateIdleEntities", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new MissingMemberException(nameof(ClusterShardingSettings), "ShouldPassivateIdleEntities");
+        Assert.Equal(TimeSpan.FromSeconds(120), settings.PassivateIdleEntityAfter);
+        Assert.False((bool)passivates.GetValue(settings)!, "idle positions would be passivated");
+    }
+
+    private static ClusterShardingSettings RegionSettings(IActorRef region)
+    {
+        var cell = Assert.IsAssignableFrom<ActorRefWithCell>(region).Underlying;
+        return Assert.Single(cell.Props.Arguments.OfType<ClusterShardingSettings>());
     }
 
     private static async Task<IEnumerable<string>> RunningEntities(IActorRef region)

@@ -81,17 +81,20 @@ public sealed class NodeTests : IDisposable
         Assert.DoesNotContain(node.Output, line => line.Contains("embedded-demo", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_bad_setting_stops_the_process_with_one_line_naming_the_variable()
+    [Theory]
+    [InlineData("PositionManager__ExitPolicy__PriceSource", "ask", "PositionManager__ExitPolicy__PriceSource: 'ask' is not bid, mid or last")]
+    [InlineData("PositionManager__Positions__MaxQuoteAge", "1h", "PositionManager__Positions__MaxQuoteAge: '1h' is not a duration (e.g. 00:00:01, 500ms, 2s, 1m)")]
+    [InlineData("PositionManager__Gateway__MaxAttempts", "0", "PositionManager__Gateway__MaxAttempts: '0' is not a number of attempts (1-100)")]
+    public async Task A_bad_setting_stops_the_process_with_one_line_naming_the_variable(string variable, string value, string problem)
     {
         await using var node = NodeProcess.Start(_directory.FullName, new Dictionary<string, string>
         {
-            ["PositionManager__ExitPolicy__PriceSource"] = "ask",
+            [variable] = value,
         });
 
         Assert.Equal(2, await node.WaitForExitAsync(Patience));
         var line = Assert.Single(node.Errors, l => l.Length > 0);
-        Assert.Contains("PositionManager__ExitPolicy__PriceSource: 'ask' is not bid, mid or last", line);
+        Assert.Contains(problem, line);
         Assert.False(Directory.Exists(Path.Combine(_directory.FullName, "data")), "nothing starts before the settings are checked");
     }
 

@@ -10,10 +10,10 @@ namespace PositionManager.Actors.Gateway;
 public sealed record GatewaySettings(TimeSpan PollInterval, TimeSpan RetryDelay, TimeSpan MaxRetryDelay, int MaxAttempts, int SnapshotEvery, int RetainCompleted)
 {
     /// <summary>
-    /// A position re-sends an exit whose end it has not heard every 30 s (PositionSettings.PendingExitResendInterval):
-    /// ten thousand completions later is far beyond that at any realistic exit rate, and a re-send that comes even
-    /// later still cannot become a second order (<see cref="GatewayState.Completed"/> says why). Bounded, the
-    /// gateway's memory, snapshot and recovery no longer grow with every exit ever made.
+    /// A position re-sends an exit whose end it has not heard every 30 s (PositionSettings.PendingExitResendInterval,
+    /// at most 5 min on a node): ten thousand completions later is far beyond that at any realistic exit rate, and a
+    /// re-send that comes even later still cannot become a second order (<see cref="GatewayState.Completed"/> says
+    /// why). Bounded, the gateway's memory, snapshot and recovery no longer grow with every exit ever made.
     /// </summary>
     public const int DefaultRetainCompleted = 10_000;
 

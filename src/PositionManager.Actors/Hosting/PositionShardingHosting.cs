@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
-using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Sharding;
@@ -12,7 +11,8 @@ public static class PositionShardingHosting
     public const string RegionName = "position";
 
     /// <summary>
-    /// The "position" region: one entity per held contract, remembered in the SQL journal so that
+    /// The "position" region: one entity per held contract, remembered in the SQL journal
+    /// (remember-entities, its eventsourced store, and ddata for the coordinator: hocon/akka.conf) so that
     /// every OPEN position runs again after a restart or rebalance without waiting for a message
     /// (a closed one passivates, which forgets it, and tells the reconciler, which stops pricing
     /// it). The gateway proxy must be registered first.
@@ -27,10 +27,8 @@ public static class PositionShardingHosting
                 return entityId => PositionActor.Props(entityId, settings, registry.Get<GatewayProxy>(), clock, reconciler);
             },
             new PositionMessageExtractor(numberOfShards),
-            new ShardOptions
-            {
-                RememberEntities = true,
-                RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
-                StateStoreMode = StateStoreMode.DData,
-            });
+            // Empty on purpose: every sharding setting lives in hocon/akka.conf (akka.cluster.sharding).
+            // Akka.Hosting lays only the options that are set over that section, so an unset one keeps
+            // HOCON's value (RememberEntitiesSpec reads what the running region has).
+            new ShardOptions());
 }

@@ -44,8 +44,8 @@ public sealed record ClusterFormationOptions(
             discovery = ClusterDiscovery.Seeds;
         }
 
-        var managementPort = Number(reader, $"{section}:ManagementPort", DefaultManagementPort, 1, 65535, "a port (1-65535)");
-        var required = Number(reader, $"{section}:RequiredContactPoints", 2, 1, 1000, "a number of nodes (1-1000)");
+        var managementPort = reader.Number($"{section}:ManagementPort", DefaultManagementPort, 1, 65535, "a port (1-65535)");
+        var required = reader.Number($"{section}:RequiredContactPoints", 2, 1, 1000, "a number of nodes (1-1000)");
         var serviceName = reader.Text($"{section}:ServiceName") ?? DefaultServiceName;
         var contactPoints = ReadContactPoints(reader, $"{section}:ContactPoints");
         var postgresKey = $"{section}:DiscoveryPostgres";
@@ -75,22 +75,6 @@ public sealed record ClusterFormationOptions(
         }
 
         return new ClusterFormationOptions(discovery, managementPort, required, serviceName, contactPoints, postgres);
-    }
-
-    private static int Number(SettingsReader reader, string key, int fallback, int minimum, int maximum, string what)
-    {
-        if (reader.Text(key) is not { } text)
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, out var value) || value < minimum || value > maximum)
-        {
-            reader.Problem(key, $"'{text}' is not {what}");
-            return fallback;
-        }
-
-        return value;
     }
 
     private static List<string> ReadContactPoints(SettingsReader reader, string key)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PositionManager.Actors.Prices;
 
 namespace PositionManager.Node.Configuration;
 
@@ -10,6 +11,8 @@ public sealed record PositionManagerOptions(
     string DataDirectory,
     ExitPolicyOptions ExitPolicy,
     MarketDataOptions MarketData,
+    PositionsOptions Positions,
+    GatewayOptions Gateway,
     ReconcileOptions Reconcile,
     JournalOptions Journal,
     ConsoleOptions Console,
@@ -22,10 +25,16 @@ public sealed record PositionManagerOptions(
     public static PositionManagerOptions Read(IConfiguration configuration)
     {
         var reader = new SettingsReader(configuration);
+        // Each section in the record's order: its problems are listed in that order.
+        var dataDirectory = reader.Text($"{Section}:DataDirectory") ?? "./data";
+        var exitPolicy = ExitPolicyOptions.Read(reader);
+        var marketData = MarketDataOptions.Read(reader);
         var options = new PositionManagerOptions(
-            reader.Text($"{Section}:DataDirectory") ?? "./data",
-            ExitPolicyOptions.Read(reader),
-            MarketDataOptions.Read(reader),
+            dataDirectory,
+            exitPolicy,
+            marketData,
+            PositionsOptions.Read(reader, marketData),
+            GatewayOptions.Read(reader),
             ReconcileOptions.Read(reader),
             JournalOptions.Read(reader),
             ConsoleOptions.Read(reader),
@@ -35,6 +44,9 @@ public sealed record PositionManagerOptions(
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
 
+    /// <summary>The feed refuses what a position would: the same quote age limit.</summary>
+    public PriceFeedSettings PriceFeedSettings() => new(MarketData.PollInterval, Positions.MaxQuoteAge);
+
     private static HashSet<string> KnownKeys()
     {
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DataDirectory" };
@@ -42,6 +54,8 @@ public sealed record PositionManagerOptions(
         [
             (ExitPolicyOptions.Section, ExitPolicyOptions.Keys),
             (MarketDataOptions.Section, MarketDataOptions.Keys),
+            (PositionsOptions.Section, PositionsOptions.Keys),
+            (GatewayOptions.Section, GatewayOptions.Keys),
             (ReconcileOptions.Section, ReconcileOptions.Keys),
             (JournalOptions.Section, JournalOptions.Keys),
             (ConsoleOptions.Section, ConsoleOptions.Keys),

@@ -55,8 +55,28 @@ internal sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="what"/> names it in the problem (<c>a port (1-65535)</c>).</summary>
+    public int Number(string key, int fallback, int minimum, int maximum, string what)
+    {
+        if (Text(key) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
+        {
+            Problem(key, $"'{text}' is not {what}");
+            return fallback;
+        }
+
+        return value;
+    }
+
     /// <summary>A duration as <c>hh:mm:ss[.fff]</c> or with a unit: <c>500ms</c>, <c>2s</c>, <c>1m</c>.</summary>
-    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan minimum)
+    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan minimum) => Duration(key, fallback, minimum, TimeSpan.MaxValue);
+
+    /// <summary>A duration no shorter than <paramref name="minimum"/> and no longer than <paramref name="maximum"/>.</summary>
+    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan minimum, TimeSpan maximum)
     {
         if (Text(key) is not { } text)
         {
@@ -71,12 +91,20 @@ internal sealed class SettingsReader(IConfiguration configuration)
 
         if (value < minimum)
         {
-            Problem(key, $"{text} is shorter than the minimum of {minimum.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s");
+            Problem(key, $"{text} is shorter than the minimum of {Seconds(minimum)}");
+            return fallback;
+        }
+
+        if (value > maximum)
+        {
+            Problem(key, $"{text} is longer than the maximum of {Seconds(maximum)}");
             return fallback;
         }
 
         return value;
     }
+
+    public static string Seconds(TimeSpan duration) => $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s";
 
     /// <summary>Any key under <paramref name="section"/> that is not known is a problem: a typo must not silently leave a default in force.</summary>
     public void RejectUnknown(string section, IReadOnlySet<string> known)

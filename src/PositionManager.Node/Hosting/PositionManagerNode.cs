@@ -8,10 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
-using PositionManager.Actors.Positions;
-using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
@@ -138,7 +135,6 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddAkka(PositionManagerAkka.SystemName, (akka, sp) =>
         {
             var clients = sp.GetRequiredService<BrokerClients>();
-            var positions = PositionSettings.Default;
             akka.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();
@@ -147,10 +143,10 @@ public sealed class PositionManagerNode : IAsyncDisposable
             akka.ConfigurePositionManager(new NodeSetup(
                 journal,
                 Gateway: null,
-                positions,
+                options.Positions.ToSettings(),
                 TimeProvider.System,
-                Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, GatewaySettings.Default),
-                Prices: new PriceFeedSetup(clients.MarketData, new PriceFeedSettings(options.MarketData.PollInterval, positions.MaxQuoteAge), clients.QuoteStream),
+                Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, options.Gateway.ToSettings()),
+                Prices: new PriceFeedSetup(clients.MarketData, options.PriceFeedSettings(), clients.QuoteStream),
                 Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,

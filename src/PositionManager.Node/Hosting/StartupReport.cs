@@ -21,6 +21,15 @@ internal static class StartupReport
             options.MarketData.PollInterval,
             options.MarketData.Feed.ToString().ToLowerInvariant(),
             options.Reconcile.Interval);
+        logger.LogInformation(
+            "Quotes older than {MaxQuoteAge} move nothing; a close is sent to the gateway again after {GatewayAckTimeout} unacknowledged, then every {PendingExitResendInterval} until its order ends",
+            options.Positions.MaxQuoteAge,
+            options.Positions.GatewayAckTimeout,
+            options.Positions.PendingExitResendInterval);
+        logger.LogInformation(
+            "Gateway: a queued close is refused after {MaxAttempts} broker failures in a row; the latest {RetainCompleted} done intents are remembered",
+            options.Gateway.MaxAttempts,
+            options.Gateway.RetainCompleted);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
         if (options.ExitPolicy is { TrailingStopPercent: null, TrailingStopAmount: null, StopLossPercent: null, TakeProfitPercent: null })
         {

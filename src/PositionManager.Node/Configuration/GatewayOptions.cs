@@ -1,0 +1,40 @@
+using PositionManager.Actors.Gateway;
+
+namespace PositionManager.Node.Configuration;
+
+/// <summary>
+/// <c>PositionManager:Gateway</c>: how many broker failures in a row a queued close waits through
+/// before it is refused, and how many done intents the gateway remembers. Unset, each is
+/// <see cref="GatewaySettings.Default"/>'s.
+/// </summary>
+public sealed record GatewayOptions(int MaxAttempts, int RetainCompleted)
+{
+    public const string Section = "PositionManager:Gateway";
+
+    public static readonly string[] Keys = ["MaxAttempts", "RetainCompleted"];
+
+    /// <summary>
+    /// Each remembered intent is in every snapshot of the gateway and in its recovery: ten times the
+    /// default keeps both bounded. Fewer is safe, down to one (GatewayState.Completed says why); it
+    /// only makes a late re-send cost the gateway broker reads instead of an answer from memory.
+    /// </summary>
+    public const int MostRetainedCompleted = 10 * GatewaySettings.DefaultRetainCompleted;
+
+    internal static GatewayOptions Read(SettingsReader reader)
+    {
+        var defaults = GatewaySettings.Default;
+
+        // A refused close is tried again by its position; an intent that may have reached the broker
+        // is never refused, whatever this says (BrokerGateway.RetryLater).
+        var attempts = reader.Number($"{Section}:MaxAttempts", defaults.MaxAttempts, 1, 100, "a number of attempts (1-100)");
+        var retain = reader.Number(
+            $"{Section}:RetainCompleted",
+            defaults.RetainCompleted,
+            1,
+            MostRetainedCompleted,
+            $"a number of done intents (1-{MostRetainedCompleted})");
+        return new GatewayOptions(attempts, retain);
+    }
+
+    public GatewaySettings ToSettings() => GatewaySettings.Default with { MaxAttempts = MaxAttempts, RetainCompleted = RetainCompleted };
+}
