@@ -27,6 +27,18 @@ public class OptionSymbolTests
     }
 
     [Theory]
+    [InlineData("SPY500117P00450000", 2050)]
+    [InlineData("SPY991231C00450000", 2099)]
+    [InlineData("SPY000121C00450000", 2000)]
+    public void A_two_digit_year_is_read_in_the_2000s_as_OCC_means_it(string text, int year)
+    {
+        var symbol = OptionSymbol.Parse(text);
+
+        Assert.Equal(year, symbol.Expiry.Year);
+        Assert.Equal(text, OptionSymbol.Create(symbol.Root, symbol.Expiry, symbol.Right, symbol.Strike).Value);
+    }
+
+    [Theory]
     [InlineData("GOOGL260220C00340000")]
     [InlineData("SPY250117P00450500")]
     [InlineData("LCID1260116C00002500")]

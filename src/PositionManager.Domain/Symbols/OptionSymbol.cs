@@ -57,7 +57,9 @@ public sealed partial record OptionSymbol
         }
 
         var root = match.Groups["root"].Value;
-        if (!DateOnly.TryParseExact(match.Groups["expiry"].Value, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry))
+        // OCC's two-digit year is 20YY. "yy" alone would read 50-99 as 1950-1999 (the calendar's
+        // two-digit cutoff), which Create then refuses: parse and format must agree.
+        if (!DateOnly.TryParseExact("20" + match.Groups["expiry"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry))
         {
             reason = $"expiry '{match.Groups["expiry"].Value}' is not a calendar date (YYMMDD)";
             return false;
