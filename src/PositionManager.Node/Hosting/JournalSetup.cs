@@ -52,9 +52,7 @@ public static class JournalSetup
             }
 
             // Through the connections' search path: the journal's tables are unqualified, so they
-            // are created and found in the demo schema alone. Not JournalTarget's schema: it sets
-            // schema-name at the plugins' root, where Akka.Persistence.Sql (1.5.73) does not read it
-            // (it reads <plugin>.default.schema-name), and the tables went to public.
+            // are created and found in the demo schema alone.
             MakeDemoSchemaAfresh(connection);
             var demo = new NpgsqlConnectionStringBuilder(connection) { SearchPath = DemoSchema }.ConnectionString;
             return (JournalTarget.Postgres(demo), $"{database}, schema {DemoSchema}");
