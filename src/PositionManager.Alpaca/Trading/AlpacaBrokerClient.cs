@@ -20,10 +20,7 @@ public sealed class AlpacaBrokerClient : IBrokerClient
     /// <summary>Alpaca's maximum page size for order lists.</summary>
     public const int MaxOrdersPerPage = 500;
 
-    private readonly AlpacaTransport _transport;
-    private readonly AlpacaSettings _settings;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly AlpacaCalls _calls;
 
     /// <param name="http">Used as is (timeouts, handler); no base address or default headers needed.</param>
     /// <param name="settings">Trading host and keys.</param>
@@ -35,11 +32,8 @@ public sealed class AlpacaBrokerClient : IBrokerClient
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
-        _settings = settings;
-        _time = time;
-        _logger = logger ?? NullLogger.Instance;
         Budget = budget ?? new RequestBudget(time);
-        _transport = new AlpacaTransport(http, settings, time, Budget);
+        _calls = new AlpacaCalls(new AlpacaTransport(http, settings, time, Budget), settings, time, logger ?? NullLogger.Instance);
     }
 
     public RequestBudget Budget { get; }
@@ -141,47 +135,11 @@ public sealed class AlpacaBrokerClient : IBrokerClient
             list => WireMapping.ToList(list, WireMapping.ToOrder, "orders"));
     }
 
-    /// <param name="notFoundIsAnswer">Alpaca's 404 means "none" here, a value rather than a failure.</param>
-    private async Task<BrokerResult<HttpAnswer>> SendAsync(HttpMethod method, string path, byte[]? body, CallKind kind, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
-    {
-        var answer = await _transport.SendAsync(method, path, body, kind, cancellationToken).ConfigureAwait(false);
-        if (answer.Failure is { } failure)
-        {
-            return Fail(path, failure);
-        }
+    private Task<BrokerResult<HttpAnswer>> SendAsync(HttpMethod method, string path, byte[]? body, CallKind kind, CancellationToken cancellationToken, bool notFoundIsAnswer = false) =>
+        _calls.SendAsync(method, path, body, kind, cancellationToken, notFoundIsAnswer);
 
-        var value = answer.Value!;
-        if (value.IsSuccess || (notFoundIsAnswer && AlpacaErrors.IsAlpacaNotFound(value)))
-        {
-            return answer;
-        }
+    private BrokerResult<TValue> Read<TJson, TValue>(HttpAnswer answer, string path, JsonTypeInfo<TJson> type, Func<TJson?, BrokerResult<TValue>> map) =>
+        _calls.Read(answer, path, type, map);
 
-        // Here a bare 404 would read as "none": it is not Alpaca's answer (wrong base URL, a proxy).
-        return notFoundIsAnswer && value.Status == 404
-            ? Fail(path, new BrokerFailure.Malformed($"HTTP 404 {path} without Alpaca's error body; is {AlpacaSettings.TradingUrlVariable} right?"))
-            : Fail(path, AlpacaErrors.FromAnswer(value, kind, _time.GetUtcNow()));
-    }
-
-    private BrokerResult<TValue> Read<TJson, TValue>(
-        HttpAnswer answer,
-        string path,
-        JsonTypeInfo<TJson> type,
-        Func<TJson?, BrokerResult<TValue>> map)
-    {
-        if (!WireJson.TryRead(answer.Body, type, out var json, out var problem))
-        {
-            return Fail(path, new BrokerFailure.Malformed($"HTTP {answer.Status} {path}: {problem}"));
-        }
-
-        var mapped = map(json);
-        return mapped.Failure is { } failure ? Fail(path, failure) : mapped;
-    }
-
-    /// <summary>The one way out for a failure: its message is scrubbed of the keys, then logged.</summary>
-    private BrokerFailure Fail(string path, BrokerFailure failure)
-    {
-        var scrubbed = failure with { Message = _settings.Scrub(failure.Message) };
-        BrokerClientLog.CallFailed(_logger, path, scrubbed.GetType().Name, scrubbed.Message);
-        return scrubbed;
-    }
+    private BrokerFailure Fail(string path, BrokerFailure failure) => _calls.Fail(path, failure);
 }

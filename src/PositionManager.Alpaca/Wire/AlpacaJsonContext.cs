@@ -23,4 +23,7 @@ namespace PositionManager.Alpaca.Wire;
 [JsonSerializable(typeof(TradeUpdateDataJson))]
 [JsonSerializable(typeof(AuthRequestJson))]
 [JsonSerializable(typeof(ListenRequestJson))]
+[JsonSerializable(typeof(ClockJson))]
+[JsonSerializable(typeof(IReadOnlyList<CalendarDayJson?>))]
+[JsonSerializable(typeof(OptionContractJson))]
 internal sealed partial class AlpacaJsonContext : JsonSerializerContext;

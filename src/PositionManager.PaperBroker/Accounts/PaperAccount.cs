@@ -160,6 +160,23 @@ public sealed class PaperAccount
         }
     }
 
+    /// <summary>Whether the account holds a position in exactly this symbol.</summary>
+    public bool Holds(string symbol)
+    {
+        lock (_gate)
+        {
+            return _positions.Find(symbol) is not null;
+        }
+    }
+
+    public IReadOnlyList<string> HeldSymbols()
+    {
+        lock (_gate)
+        {
+            return [.. _positions.All.Select(p => p.Symbol)];
+        }
+    }
+
     public AccountView Balances()
     {
         lock (_gate)

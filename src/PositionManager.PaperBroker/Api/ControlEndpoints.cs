@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PositionManager.PaperBroker.Accounts;
+using PositionManager.PaperBroker.Contracts;
 using PositionManager.PaperBroker.Faults;
 using PositionManager.PaperBroker.Hosting;
 using PositionManager.PaperBroker.Market;
+using PositionManager.PaperBroker.Time;
 using PositionManager.PaperBroker.Wire;
 
 namespace PositionManager.PaperBroker.Api;
 
 /// <summary>
-/// The simulator's own API under <c>/_paper</c>, for tests and curl users: faults, seeding, time.
+/// The simulator's own API under <c>/_paper</c>, for tests and curl users: faults, seeding, time,
+/// the market's schedule, adjusted contracts.
 /// It needs no Alpaca keys (the broker binds loopback) and is never part of Alpaca's surface.
 /// </summary>
 public static class ControlEndpoints
@@ -63,6 +66,22 @@ public static class ControlEndpoints
             return Results.Json(market.QuoteOf(symbol).ToQuoteJson(), PaperJson.Context.QuoteJson);
         });
 
+        control.MapGet("/market", (MarketCalendar calendar) => MarketState(calendar));
+        control.MapPost("/market", (MarketScheduleJson body, MarketCalendar calendar) =>
+            MarketRequest.Apply(body, calendar) is { } error ? ApiResults.Error(error) : MarketState(calendar));
+        control.MapDelete("/market", (MarketCalendar calendar) =>
+        {
+            calendar.Reset();
+            return MarketState(calendar);
+        });
+
+        control.MapPut("/contracts/{symbol}", (string symbol, ContractConfigJson body, ContractDirectory contracts) =>
+            contracts.Configure(symbol, body.UnderlyingSymbol) is { } error
+                ? ApiResults.Error(error)
+                : Results.Json(contracts.Find(symbol)!.ToJson(), PaperJson.Context.OptionContractJson));
+        control.MapDelete("/contracts/{symbol}", (string symbol, ContractDirectory contracts) =>
+            Count("forget_contract", contracts.Forget(symbol) ? 1 : 0));
+
         control.MapPost("/pump", (SimulationDriver driver) => Count("pump", driver.Pump()));
         control.MapPost("/clock/advance", (ControlRequestJson body, SimulationDriver driver) =>
             driver.IsManual
@@ -80,6 +99,9 @@ public static class ControlEndpoints
 
     private static IResult Count(string action, int count) =>
         Results.Json(new ControlResultJson(action, count), PaperJson.Context.ControlResultJson);
+
+    private static IResult MarketState(MarketCalendar calendar) =>
+        Results.Json(MarketRequest.Describe(calendar.Schedule), PaperJson.Context.MarketScheduleJson);
 
     private static IResult FaultState(FaultInjector faults) =>
         Results.Json(FaultRequest.Describe(faults.Current), PaperJson.Context.FaultsJson);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Api;
+using PositionManager.PaperBroker.Contracts;
 using PositionManager.PaperBroker.Faults;
 using PositionManager.PaperBroker.Market;
 using PositionManager.PaperBroker.QuoteStream;
@@ -23,7 +24,8 @@ public static class PaperBrokerApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(time);
-        services.AddSingleton(new MarketCalendar(options.MarketAlwaysOpen));
+        services.AddSingleton(CreateCalendar(options));
+        var contracts = ConfiguredContracts(options);
         services.AddSingleton(new ApiKeys(options.ApiKeyId, options.ApiSecretKey));
         services.AddSingleton(new RateLimitWindow(time, options.RateLimitPerMinute));
         services.AddSingleton(_ => CreateMarket(options, time));
@@ -43,6 +45,7 @@ public static class PaperBrokerApp
             sp.GetRequiredService<TradeUpdateHub>().Publish,
             sp.GetRequiredService<ILogger<PaperAccount>>(),
             options.StartingCash));
+        services.AddSingleton(sp => new ContractDirectory(sp.GetRequiredService<PaperAccount>(), sp.GetRequiredService<MarketSimulator>(), time, contracts));
         services.AddSingleton<SimulationDriver>();
         services.AddHostedService<FillPumpService>();
         services.AddHostedService<QuoteTickerService>();
@@ -62,6 +65,28 @@ public static class PaperBrokerApp
         app.MapStreamEndpoint();
         app.MapQuoteStreamEndpoint();
         return app;
+    }
+
+    /// <summary>A schedule that cannot be simulated stops the start with one clear line.</summary>
+    private static MarketCalendar CreateCalendar(PaperBrokerOptions options)
+    {
+        var schedule = MarketSchedule.Create(options.MarketAlwaysOpen, options.MarketHolidays, options.MarketEarlyCloses);
+        return schedule.Problem() is { } problem
+            ? throw new InvalidOperationException($"PaperBroker market schedule: {problem}")
+            : new MarketCalendar(schedule);
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ConfiguredContracts(PaperBrokerOptions options)
+    {
+        foreach (var contract in options.Contracts)
+        {
+            if (ContractDirectory.Problem(contract.Symbol, contract.UnderlyingSymbol) is { } problem)
+            {
+                throw new InvalidOperationException($"PaperBroker:Contracts: {problem}");
+            }
+        }
+
+        return [.. options.Contracts.Select(c => KeyValuePair.Create(c.Symbol, c.UnderlyingSymbol))];
     }
 
     private static MarketSimulator CreateMarket(PaperBrokerOptions options, TimeProvider time)

@@ -22,8 +22,22 @@ public sealed class PaperBrokerOptions
     /// <summary>Alpaca's default budget: 200 requests per minute.</summary>
     public int RateLimitPerMinute { get; set; } = 200;
 
-    /// <summary>Report the market open at any hour (the clock still shows real session times).</summary>
+    /// <summary>
+    /// The demo's market: open at every instant, so exits show at any hour (see
+    /// <see cref="Time.MarketCalendar"/> for exactly what the clock and calendar answer). False:
+    /// weekday sessions 09:30-16:00 New York, with <see cref="MarketHolidays"/> and
+    /// <see cref="MarketEarlyCloses"/>, on the broker's clock.
+    /// </summary>
     public bool MarketAlwaysOpen { get; set; } = true;
+
+    /// <summary>Weekdays without a session (<c>PaperBroker:MarketHolidays:0=2026-11-26</c>); none by default.</summary>
+    public List<DateOnly> MarketHolidays { get; set; } = [];
+
+    /// <summary>Weekdays whose session closes at 13:00 New York (<c>PaperBroker:MarketEarlyCloses:0=2026-11-27</c>).</summary>
+    public List<DateOnly> MarketEarlyCloses { get; set; } = [];
+
+    /// <summary>Contracts whose underlying is not their OCC root (adjusted contracts).</summary>
+    public List<ContractSettings> Contracts { get; set; } = [];
 
     /// <summary>Seed of every default random walk: the same seed, the same prices.</summary>
     public int RandomSeed { get; set; } = 42;

@@ -37,6 +37,11 @@ public sealed class MarketSimulator(TimeProvider time, int seed)
     /// <summary>Time moved (a manual clock advanced, or the system clock's ticker fired).</summary>
     public void NotifyTimeMoved() => Moved?.Invoke();
 
+    /// <summary>Whether the symbol has a quote path: configured, set, or made when it was first asked for.</summary>
+    public bool Quotes(string symbol) => _paths.ContainsKey(symbol);
+
+    public IReadOnlyList<string> QuotedSymbols() => [.. _paths.Keys];
+
     public SimQuote QuoteOf(string symbol) => QuoteAt(symbol, time.GetUtcNow());
 
     public SimQuote QuoteAt(string symbol, DateTimeOffset at) => _paths.GetOrAdd(symbol, DefaultPath).QuoteAt(at);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using PositionManager.Domain.Orders;
 using PositionManager.PaperBroker.Accounts;
+using PositionManager.PaperBroker.Contracts;
 using PositionManager.PaperBroker.Market;
 using PositionManager.PaperBroker.Time;
 
@@ -92,7 +94,34 @@ public static class WireMapping
     };
 
     public static ClockJson ToJson(this MarketClock c) =>
-        new(WireTime.WithOffset(c.Timestamp), c.IsOpen, WireTime.WithOffset(c.NextOpen), WireTime.WithOffset(c.NextClose));
+        new(WireTime.WithOffset(c.Timestamp), c.IsOpen, WireTime.WithOffsetSeconds(c.NextOpen), WireTime.WithOffsetSeconds(c.NextClose));
+
+    public static CalendarDayJson ToJson(this MarketSession s) =>
+        new(WireTime.Date(s.Date), WireTime.Clock(s.Open), WireTime.Clock(s.Close), WireTime.CompactClock(s.ExtendedOpen), WireTime.CompactClock(s.ExtendedClose), WireTime.Date(s.SettlementDate));
+
+    public static OptionContractJson ToJson(this ContractView v)
+    {
+        var c = v.Contract;
+        var strike = WireDecimal.Qty(c.Strike);
+        var right = c.Right == OccSymbol.Call ? "call" : "put";
+        return new OptionContractJson
+        {
+            Id = AssetIds.For(v.Symbol).ToString(),
+            Symbol = v.Symbol,
+            Name = string.Create(CultureInfo.InvariantCulture, $"{c.Root} {c.Expiry:MMM d yyyy} {strike} {(c.Right == OccSymbol.Call ? "Call" : "Put")}"),
+            Status = v.Active ? "active" : "inactive",
+            Tradable = v.Active,
+            ExpirationDate = WireTime.Date(c.Expiry),
+            RootSymbol = c.Root,
+            UnderlyingSymbol = v.UnderlyingSymbol,
+            UnderlyingAssetId = AssetIds.For(v.UnderlyingSymbol).ToString(),
+            Type = right,
+            Style = "american",
+            StrikePrice = strike,
+            Multiplier = "100",
+            Size = "100",
+        };
+    }
 
     public static QuoteJson ToQuoteJson(this SimQuote q) =>
         new(WireTime.Utc(q.Time), "C", q.Bid, q.BidSize, "C", q.Ask, q.AskSize, " ");

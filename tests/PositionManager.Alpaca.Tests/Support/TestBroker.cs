@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using PositionManager.Alpaca;
 using PositionManager.Alpaca.Http;
+using PositionManager.Alpaca.Reference;
 using PositionManager.Alpaca.Trading;
 using PositionManager.PaperBroker.Hosting;
 using PositionManager.PaperBroker.Time;
@@ -56,6 +57,15 @@ internal sealed class TestBroker : IAsyncDisposable
         var http = new HttpClient { Timeout = httpTimeout ?? TimeSpan.FromSeconds(30) };
         _clients.Add(http);
         return new AlpacaBrokerClient(http, settings ?? Settings, time ?? TimeProvider.System, logger, budget);
+    }
+
+    /// <summary>The clock, calendar and contract client, on the trading client's <paramref name="budget"/> when given one.</summary>
+    public AlpacaReferenceClient Reference(AlpacaSettings? settings = null, TimeProvider? time = null, RequestBudget? budget = null)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        _clients.Add(http);
+        time ??= TimeProvider.System;
+        return new AlpacaReferenceClient(http, settings ?? Settings, time, budget ?? new RequestBudget(time));
     }
 
     /// <summary>A long (positive) or short (negative) position, as if it had been held for a while.</summary>
