@@ -37,15 +37,7 @@ public sealed record ExitPolicy(
 
         if (Trailing is { } trail)
         {
-            if (trail.Offset <= 0 || (trail.Mode == TrailMode.Percent && trail.Offset >= 100))
-            {
-                problems.Add($"trailing offset {trail.Offset} must be positive{(trail.Mode == TrailMode.Percent ? " and below 100%" : string.Empty)}");
-            }
-
-            if (trail.ActivationGainPercent is < 0 || trail.ActivationPrice is <= 0)
-            {
-                problems.Add("trail activation must be a non-negative gain or a positive price");
-            }
+            TrailProblems(trail, problems);
         }
 
         if (ScaleOutTargets.Count > MaxScaleOuts)
@@ -83,4 +75,28 @@ public sealed record ExitPolicy(
 
     public override int GetHashCode() =>
         HashCode.Combine(StopLossPercent, TakeProfitPercent, Trailing, ScaleOutTargets.Count, TimeExit, PriceSource, RetryLimitOffsetPercent);
+
+    private static void TrailProblems(TrailingStopRule trail, List<string> problems)
+    {
+        switch (trail.Mode)
+        {
+            case TrailMode.Percent when trail.Offset is <= 0 or >= 100:
+                problems.Add($"trailing offset {trail.Offset} must be positive and below 100%");
+                break;
+            case TrailMode.Amount when trail.Offset <= 0:
+                problems.Add($"trailing offset {trail.Offset} must be positive");
+                break;
+            case TrailMode.Giveback when trail.Offset is <= 0 or > 100:
+                problems.Add($"trailing give-back {trail.Offset}% must be above 0 and at most 100% of the best gain");
+                break;
+            case not (TrailMode.Percent or TrailMode.Amount or TrailMode.Giveback):
+                problems.Add($"trailing mode {trail.Mode} is not percent, amount or give-back");
+                break;
+        }
+
+        if (trail.ActivationGainPercent is < 0 || trail.ActivationPrice is <= 0)
+        {
+            problems.Add("trail activation must be a non-negative gain or a positive price");
+        }
+    }
 }

@@ -10,15 +10,7 @@ public static class ExitPolicyText
         var parts = new List<string>();
         if (policy.Trailing is { } trail)
         {
-            var offset = trail.Mode == TrailMode.Percent ? $"{Number(trail.Offset)}%" : $"{Number(trail.Offset)} behind the peak";
-            var armed = (trail.ActivationGainPercent, trail.ActivationPrice) switch
-            {
-                (null, null) => "armed at once",
-                ({ } gain, null) => $"armed at +{Number(gain)}%",
-                (null, { } price) => $"armed at {Number(price)}",
-                ({ } gain, { } price) => $"armed at +{Number(gain)}% or {Number(price)}",
-            };
-            parts.Add($"trailing {offset} ({armed})");
+            parts.Add(Trailing(trail));
         }
 
         if (policy.StopLossPercent is { } stopLoss)
@@ -43,6 +35,25 @@ public static class ExitPolicyText
 
         var exits = parts.Count == 0 ? "no exits" : string.Join(", ", parts);
         return $"{exits} on {policy.PriceSource.ToString().ToLowerInvariant()}";
+    }
+
+    private static string Trailing(TrailingStopRule trail)
+    {
+        var offset = trail.Mode switch
+        {
+            TrailMode.Percent => $"{Number(trail.Offset)}%",
+            TrailMode.Amount => $"{Number(trail.Offset)} behind the peak",
+            _ => $"giving back {Number(trail.Offset)}% of the best gain",
+        };
+        var armed = (trail.ActivationGainPercent, trail.ActivationPrice) switch
+        {
+            (null, null) when trail.Mode == TrailMode.Giveback => "armed once in profit",
+            (null, null) => "armed at once",
+            ({ } gain, null) => $"armed at +{Number(gain)}%",
+            (null, { } price) => $"armed at {Number(price)}",
+            ({ } gain, { } price) => $"armed at +{Number(gain)}% or {Number(price)}",
+        };
+        return $"trailing {offset} ({armed})";
     }
 
     private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);

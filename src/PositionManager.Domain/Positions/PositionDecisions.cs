@@ -101,7 +101,7 @@ public static class PositionDecisions
         // An operator's explicit change sets the stop the new policy implies at the current peak;
         // only ticks are bound to never loosen it.
         var armed = policy.Trailing is { } trail && Trail.IsArmed(trail, state.Side, state.EntryPrice, state.Peak);
-        var stop = armed ? Trail.StopFor(policy.Trailing!, state.Side, state.Peak) : (decimal?)null;
+        var stop = armed ? Trail.StopFor(policy.Trailing!, state.Side, state.EntryPrice, state.Peak) : (decimal?)null;
         return Decision.Of(new PolicyChanged(policy, stop, armed, now));
     }
 
@@ -170,7 +170,7 @@ public static class PositionDecisions
         }
 
         var armed = state.TrailArmed || Trail.IsArmed(trail, state.Side, state.EntryPrice, price);
-        var stop = armed ? Trail.Tighten(state.Side, state.Stop, Trail.StopFor(trail, state.Side, price)) : state.Stop;
+        var stop = armed ? Trail.Tighten(state.Side, state.Stop, Trail.StopFor(trail, state.Side, state.EntryPrice, price)) : state.Stop;
         return new PeakRaised(price, stop, armed, now);
     }
 
