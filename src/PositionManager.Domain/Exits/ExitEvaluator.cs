@@ -1,4 +1,4 @@
-using PositionManager.Domain.Orders;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Positions;
 
 namespace PositionManager.Domain.Exits;
@@ -7,11 +7,17 @@ namespace PositionManager.Domain.Exits;
 /// Which exit, if any, a price (or the clock alone) calls for. Priority when several fire at once:
 /// stop loss, trailing stop, time exit, take profit, scale-out; a full exit always beats a partial.
 /// A price that gaps through a level triggers it: every level is "at or beyond", never "equal to".
+/// While the market is closed nothing fires.
 /// </summary>
 public static class ExitEvaluator
 {
-    public static ExitSignal? Evaluate(PositionState state, decimal? price, DateTimeOffset now)
+    public static ExitSignal? Evaluate(PositionState state, decimal? price, MarketMoment market)
     {
+        if (!market.IsOpen)
+        {
+            return null;
+        }
+
         var policy = state.Policy;
         var side = state.Side;
         var full = state.Quantity;
@@ -29,7 +35,7 @@ public static class ExitEvaluator
             }
         }
 
-        if (IsTimeToExit(policy.TimeExit, state.Symbol!.Expiry, now))
+        if (DueTimeExit(policy.TimeExit, state.Symbol!.Expiry, market) is not null)
         {
             return new ExitSignal(ExitReason.TimeExit, full);
         }
@@ -57,20 +63,37 @@ public static class ExitEvaluator
         return null;
     }
 
-    public static bool IsTimeToExit(TimeExitRule? rule, DateOnly expiry, DateTimeOffset now)
+    /// <summary>
+    /// The first part of a time exit that is due at <paramref name="market"/>'s time, or null. Due
+    /// here says nothing of whether the market is open; <see cref="Evaluate"/> checks that.
+    /// </summary>
+    public static TimeExitCause? DueTimeExit(TimeExitRule? rule, DateOnly expiry, MarketMoment market)
     {
         if (rule is null)
         {
-            return false;
+            return null;
         }
 
-        if (rule.MinutesBeforeCloseOnExpiry is { } minutes && now >= ExpiryClock.RegularClose(expiry).AddMinutes(-minutes))
+        var now = market.Now;
+        if (rule.DaysBeforeExpiry is { } days && NewYorkTime.DateOf(now) >= expiry.AddDays(-days))
         {
-            return true;
+            return TimeExitCause.DaysBeforeExpiry;
         }
 
-        return rule.DaysBeforeExpiry is { } days && ExpiryClock.NewYorkDate(now) >= expiry.AddDays(-days);
+        return rule.MinutesBeforeCloseOnExpiry is { } minutes && now >= ExpiryClose(market.Calendar, expiry).AddMinutes(-minutes)
+            ? TimeExitCause.CloseOnExpiry
+            : null;
     }
+
+    /// <summary>
+    /// The instant an option expiring on <paramref name="expiry"/> stops trading: the close of the
+    /// expiry session (the session that day, or the last one before it), or 16:00 New York on the
+    /// expiry date when the calendar knows no session near it.
+    /// </summary>
+    public static DateTimeOffset ExpiryClose(ISessionCalendar calendar, DateOnly expiry) =>
+        calendar.LastSessionOnOrBefore(expiry) is { } session
+            ? session.Close
+            : NewYorkTime.At(expiry, RegularSessionCalendar.RegularClose);
 
     /// <summary>A share of the ORIGINAL quantity, at least one contract, never more than is left.</summary>
     private static int ScaleOutQuantity(PositionState state, ScaleOutTarget target)
