@@ -157,10 +157,10 @@ public class ExitEvaluationTests
     }
 
     [Theory]
-    [InlineData(1, 30, 1)]
+    [InlineData(1, 100, 1)]
     [InlineData(3, 50, 1)]
     [InlineData(10, 100, 10)]
-    public void Scale_out_takes_at_least_one_contract_and_never_more_than_held(int quantity, double percent, int expected)
+    public void Scale_out_rounds_its_share_down_and_never_closes_more_than_held(int quantity, double percent, int expected)
     {
         var state = APosition.Long(quantity).At(5.00m).With(new ExitPolicy(ScaleOuts: [new ScaleOutTarget(10, (decimal)percent)])).Build();
 

@@ -54,9 +54,16 @@ public static class ExitEvaluator
         var targets = policy.ScaleOutTargets;
         for (var index = 0; index < targets.Count; index++)
         {
-            if (!state.IsScaleOutDone(index) && gain >= targets[index].GainPercent)
+            if (state.IsScaleOutDone(index) || gain < targets[index].GainPercent)
             {
-                return new ExitSignal(ExitReason.ScaleOut, ScaleOutQuantity(state, targets[index]), index);
+                continue;
+            }
+
+            // A target whose share of the original quantity rounds down to no contract is skipped.
+            var quantity = Math.Min(full, targets[index].ContractsOf(state.OriginalQuantity));
+            if (quantity > 0)
+            {
+                return new ExitSignal(ExitReason.ScaleOut, quantity, index);
             }
         }
 
@@ -94,11 +101,4 @@ public static class ExitEvaluator
         calendar.LastSessionOnOrBefore(expiry) is { } session
             ? session.Close
             : NewYorkTime.At(expiry, RegularSessionCalendar.RegularClose);
-
-    /// <summary>A share of the ORIGINAL quantity, at least one contract, never more than is left.</summary>
-    private static int ScaleOutQuantity(PositionState state, ScaleOutTarget target)
-    {
-        var share = (int)decimal.Floor(state.OriginalQuantity * target.ClosePercentOfOriginal / 100m);
-        return Math.Min(state.Quantity, Math.Max(1, share));
-    }
 }

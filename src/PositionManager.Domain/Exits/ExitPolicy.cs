@@ -40,15 +40,7 @@ public sealed record ExitPolicy(
             TrailProblems(trail, problems);
         }
 
-        if (ScaleOutTargets.Count > MaxScaleOuts)
-        {
-            problems.Add($"at most {MaxScaleOuts} scale-out targets");
-        }
-
-        foreach (var target in ScaleOutTargets.Where(t => t.GainPercent <= 0 || t.ClosePercentOfOriginal is <= 0 or > 100))
-        {
-            problems.Add($"scale-out at {target.GainPercent}% closing {target.ClosePercentOfOriginal}% needs a positive gain and 0-100% to close");
-        }
+        ScaleOutProblems(problems);
 
         if (TimeExit is { MinutesBeforeCloseOnExpiry: < 0 or > 390 } or { DaysBeforeExpiry: < 0 })
         {
@@ -97,6 +89,39 @@ public sealed record ExitPolicy(
         if (trail.ActivationGainPercent is < 0 || trail.ActivationPrice is <= 0)
         {
             problems.Add("trail activation must be a non-negative gain or a positive price");
+        }
+    }
+
+    private void ScaleOutProblems(List<string> problems)
+    {
+        var targets = ScaleOutTargets;
+        if (targets.Count > MaxScaleOuts)
+        {
+            problems.Add($"at most {MaxScaleOuts} scale-out targets");
+        }
+
+        var total = 0m;
+        var each = problems.Count;
+        for (var index = 0; index < targets.Count; index++)
+        {
+            var target = targets[index];
+            if (target.GainPercent <= 0 || target.ClosePercentOfOriginal is <= 0 or > 100)
+            {
+                problems.Add($"scale-out at {target.GainPercent}% closing {target.ClosePercentOfOriginal}% needs a positive gain and 0-100% to close");
+            }
+
+            if (index > 0 && target.GainPercent <= targets[index - 1].GainPercent)
+            {
+                problems.Add($"scale-out {index + 1} at +{target.GainPercent}% must be at a higher gain than the one before it (+{targets[index - 1].GainPercent}%)");
+            }
+
+            total += target.ClosePercentOfOriginal;
+        }
+
+        // Only targets that are each valid add up to something worth a message of its own.
+        if (problems.Count == each && total > 100)
+        {
+            problems.Add($"scale-outs close {total}% of the original quantity in all; at most 100%");
         }
     }
 }

@@ -5,7 +5,11 @@ namespace PositionManager.Domain.Exits;
 /// <summary>A policy in words, for logs and consoles: "trailing 2% (armed at once), stop loss 50%, on mid".</summary>
 public static class ExitPolicyText
 {
-    public static string Describe(ExitPolicy policy)
+    /// <param name="originalQuantity">
+    /// The position's original quantity, when the policy is a position's: scale-outs then say how
+    /// many contracts each closes, and which are skipped because their share rounds down to none.
+    /// </param>
+    public static string Describe(ExitPolicy policy, int? originalQuantity = null)
     {
         var parts = new List<string>();
         if (policy.Trailing is { } trail)
@@ -25,7 +29,7 @@ public static class ExitPolicyText
 
         if (policy.ScaleOutTargets.Count > 0)
         {
-            parts.Add($"{policy.ScaleOutTargets.Count} scale-out targets");
+            parts.Add($"scale-outs {string.Join(", ", policy.ScaleOutTargets.Select(t => ScaleOut(t, originalQuantity)))}");
         }
 
         if (policy.TimeExit is not null)
@@ -55,6 +59,22 @@ public static class ExitPolicyText
         };
         return $"trailing {offset} ({armed})";
     }
+
+    private static string ScaleOut(ScaleOutTarget target, int? originalQuantity)
+    {
+        var at = $"+{Number(target.GainPercent)}%: {Number(target.ClosePercentOfOriginal)}%";
+        if (originalQuantity is not { } quantity)
+        {
+            return at;
+        }
+
+        var contracts = target.ContractsOf(quantity);
+        return contracts > 0
+            ? $"{at} ({contracts} of {Contracts(quantity)})"
+            : $"{at} skipped (rounds down to 0 of {Contracts(quantity)})";
+    }
+
+    private static string Contracts(int quantity) => quantity == 1 ? "1 contract" : $"{quantity} contracts";
 
     private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
