@@ -183,8 +183,8 @@ public class ExitEvaluationTests
         var rule = new TimeExitRule(MinutesBeforeCloseOnExpiry: 30);
         var expiry = new DateOnly(2026, 2, 20);
 
-        Assert.Null(ExitEvaluator.DueTimeExit(rule, expiry, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 20, 20, 29, 59, TimeSpan.Zero))));
-        Assert.Equal(TimeExitCause.CloseOnExpiry, ExitEvaluator.DueTimeExit(rule, expiry, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 20, 20, 30, 0, TimeSpan.Zero))));
+        Assert.Null(ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 20, 20, 29, 59, TimeSpan.Zero))));
+        Assert.Equal(TimeExitCause.CloseOnExpiry, ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 20, 20, 30, 0, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -193,8 +193,8 @@ public class ExitEvaluationTests
         var rule = new TimeExitRule(MinutesBeforeCloseOnExpiry: 0);
         var summerExpiry = new DateOnly(2026, 7, 17);
 
-        Assert.Null(ExitEvaluator.DueTimeExit(rule, summerExpiry, MarketMoment.WithoutClock(new DateTimeOffset(2026, 7, 17, 19, 59, 0, TimeSpan.Zero))));
-        Assert.NotNull(ExitEvaluator.DueTimeExit(rule, summerExpiry, MarketMoment.WithoutClock(new DateTimeOffset(2026, 7, 17, 20, 0, 0, TimeSpan.Zero))));
+        Assert.Null(ExitEvaluator.DueTimeExit(rule, summerExpiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 7, 17, 19, 59, 0, TimeSpan.Zero))));
+        Assert.NotNull(ExitEvaluator.DueTimeExit(rule, summerExpiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 7, 17, 20, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -204,8 +204,8 @@ public class ExitEvaluationTests
         var expiry = new DateOnly(2026, 2, 20);
 
         // 2026-02-18 03:00 UTC is still the 17th in New York.
-        Assert.Null(ExitEvaluator.DueTimeExit(rule, expiry, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 18, 3, 0, 0, TimeSpan.Zero))));
-        Assert.Equal(TimeExitCause.DaysBeforeExpiry, ExitEvaluator.DueTimeExit(rule, expiry, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 18, 5, 0, 0, TimeSpan.Zero))));
+        Assert.Null(ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 18, 3, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(TimeExitCause.DaysBeforeExpiry, ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 18, 5, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace PositionManager.Domain.Exits;
 /// Which exit, if any, a price (or the clock alone) calls for. Priority when several fire at once:
 /// stop loss, trailing stop, time exit, take profit, scale-out; a full exit always beats a partial.
 /// A price that gaps through a level triggers it: every level is "at or beyond", never "equal to".
-/// While the market is closed nothing fires.
+/// While the market is closed nothing fires. During a minimum hold only the stop loss and the
+/// time exits that protect against expiry fire.
 /// </summary>
 public static class ExitEvaluator
 {
@@ -21,6 +22,8 @@ public static class ExitEvaluator
         var policy = state.Policy;
         var side = state.Side;
         var full = state.Quantity;
+        var now = market.Now;
+        var holding = IsInMinHold(state, now);
 
         if (price is { } p)
         {
@@ -29,18 +32,18 @@ public static class ExitEvaluator
                 return new ExitSignal(ExitReason.StopLoss, full);
             }
 
-            if (state.TrailArmed && state.Stop is { } stop && Trail.IsThrough(side, p, stop))
+            if (!holding && state.TrailArmed && state.Stop is { } stop && Trail.IsThrough(side, p, stop))
             {
                 return new ExitSignal(ExitReason.TrailingStop, full);
             }
         }
 
-        if (DueTimeExit(policy.TimeExit, state.Symbol!.Expiry, market) is not null)
+        if (DueTimeExit(policy.TimeExit, state.Symbol!.Expiry, state.OpenedAt, market) is { } cause && (!holding || ProtectsAgainstExpiry(cause)))
         {
             return new ExitSignal(ExitReason.TimeExit, full);
         }
 
-        if (price is not { } watched)
+        if (holding || price is not { } watched)
         {
             return null;
         }
@@ -74,7 +77,8 @@ public static class ExitEvaluator
     /// The first part of a time exit that is due at <paramref name="market"/>'s time, or null. Due
     /// here says nothing of whether the market is open; <see cref="Evaluate"/> checks that.
     /// </summary>
-    public static TimeExitCause? DueTimeExit(TimeExitRule? rule, DateOnly expiry, MarketMoment market)
+    /// <param name="openedAt">When the position was opened or adopted here; without it, no hold or session rule is due.</param>
+    public static TimeExitCause? DueTimeExit(TimeExitRule? rule, DateOnly expiry, DateTimeOffset? openedAt, MarketMoment market)
     {
         if (rule is null)
         {
@@ -87,9 +91,24 @@ public static class ExitEvaluator
             return TimeExitCause.DaysBeforeExpiry;
         }
 
-        return rule.MinutesBeforeCloseOnExpiry is { } minutes && now >= ExpiryClose(market.Calendar, expiry).AddMinutes(-minutes)
-            ? TimeExitCause.CloseOnExpiry
-            : null;
+        if (rule.MinutesBeforeCloseOnExpiry is { } minutes && now >= ExpiryClose(market.Calendar, expiry).AddMinutes(-minutes))
+        {
+            return TimeExitCause.CloseOnExpiry;
+        }
+
+        if (openedAt is not { } opened)
+        {
+            return null;
+        }
+
+        if (rule.MinutesBeforeClose is { } beforeClose
+            && market.Calendar.FirstSessionClosingAfter(opened) is { } first
+            && now >= first.Close.AddMinutes(-beforeClose))
+        {
+            return TimeExitCause.SessionClose;
+        }
+
+        return rule.MaxHold is { } maxHold && now - opened >= maxHold ? TimeExitCause.MaxHold : null;
     }
 
     /// <summary>
@@ -101,4 +120,15 @@ public static class ExitEvaluator
         calendar.LastSessionOnOrBefore(expiry) is { } session
             ? session.Close
             : NewYorkTime.At(expiry, RegularSessionCalendar.RegularClose);
+
+    /// <summary>Whether a minimum hold is still running: only the stop loss and expiry's time exits may fire.</summary>
+    public static bool IsInMinHold(PositionState state, DateTimeOffset now) =>
+        state.Policy.MinHold is { } minHold && state.OpenedAt is { } opened && now - opened < minHold;
+
+    /// <summary>
+    /// The expiry rules close a position before the contract stops trading; holding one through
+    /// expiry for the sake of a minimum hold would risk far more than the hold protects.
+    /// </summary>
+    public static bool ProtectsAgainstExpiry(TimeExitCause cause) =>
+        cause is TimeExitCause.DaysBeforeExpiry or TimeExitCause.CloseOnExpiry;
 }

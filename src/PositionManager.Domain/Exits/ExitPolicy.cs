@@ -3,7 +3,15 @@ using PositionManager.Domain.Quotes;
 
 namespace PositionManager.Domain.Exits;
 
-/// <summary>How one position exits. Percentages are of the entry price; every part is optional.</summary>
+/// <summary>
+/// How one position exits. Percentages are of the entry price; every part is optional.
+/// <see cref="MinHold"/>: for this long after the position was opened here only the stop loss
+/// (and the time exits that protect against expiry) may fire; the trail still follows the price.
+/// </summary>
+/// <remarks>
+/// Journaled inside PositionOpened and PolicyChanged: a part added later must be optional with a
+/// null default, so that a journal written before it reads back as the same policy.
+/// </remarks>
 public sealed record ExitPolicy(
     decimal? StopLossPercent = null,
     decimal? TakeProfitPercent = null,
@@ -11,7 +19,8 @@ public sealed record ExitPolicy(
     IReadOnlyList<ScaleOutTarget>? ScaleOuts = null,
     TimeExitRule? TimeExit = null,
     PriceSource PriceSource = PriceSource.Bid,
-    decimal? RetryLimitOffsetPercent = null)
+    decimal? RetryLimitOffsetPercent = null,
+    TimeSpan? MinHold = null)
 {
     /// <summary>At most this many scale-out targets, so "which were done" fits in one integer.</summary>
     public const int MaxScaleOuts = 16;
@@ -41,10 +50,19 @@ public sealed record ExitPolicy(
         }
 
         ScaleOutProblems(problems);
-
-        if (TimeExit is { MinutesBeforeCloseOnExpiry: < 0 or > 390 } or { DaysBeforeExpiry: < 0 })
+        if (TimeExit is { } time)
         {
-            problems.Add("time exit minutes must be 0-390 and days non-negative");
+            TimeProblems(time, problems);
+        }
+
+        if (MinHold is { } minHold && minHold <= TimeSpan.Zero)
+        {
+            problems.Add($"minimum hold {minHold} must be positive");
+        }
+
+        if (MinHold is { } min && TimeExit?.MaxHold is { } max && max <= min)
+        {
+            problems.Add($"maximum hold {max} must be longer than the minimum hold {min}");
         }
 
         if (RetryLimitOffsetPercent is < 0 or >= 100)
@@ -63,10 +81,11 @@ public sealed record ExitPolicy(
         && ScaleOutTargets.SequenceEqual(other.ScaleOutTargets)
         && Equals(TimeExit, other.TimeExit)
         && PriceSource == other.PriceSource
-        && RetryLimitOffsetPercent == other.RetryLimitOffsetPercent;
+        && RetryLimitOffsetPercent == other.RetryLimitOffsetPercent
+        && MinHold == other.MinHold;
 
     public override int GetHashCode() =>
-        HashCode.Combine(StopLossPercent, TakeProfitPercent, Trailing, ScaleOutTargets.Count, TimeExit, PriceSource, RetryLimitOffsetPercent);
+        HashCode.Combine(StopLossPercent, TakeProfitPercent, Trailing, ScaleOutTargets.Count, TimeExit, PriceSource, RetryLimitOffsetPercent, MinHold);
 
     private static void TrailProblems(TrailingStopRule trail, List<string> problems)
     {
@@ -122,6 +141,30 @@ public sealed record ExitPolicy(
         if (problems.Count == each && total > 100)
         {
             problems.Add($"scale-outs close {total}% of the original quantity in all; at most 100%");
+        }
+    }
+
+    private static void TimeProblems(TimeExitRule time, List<string> problems)
+    {
+        const int most = TimeExitRule.MaxMinutesBeforeClose;
+        if (time.MinutesBeforeCloseOnExpiry is < 0 or > most)
+        {
+            problems.Add($"time exit {time.MinutesBeforeCloseOnExpiry} minutes before the close on expiry day must be 0-{most}");
+        }
+
+        if (time.DaysBeforeExpiry is < 0)
+        {
+            problems.Add($"time exit {time.DaysBeforeExpiry} days before expiry must not be negative");
+        }
+
+        if (time.MinutesBeforeClose is < 0 or > most)
+        {
+            problems.Add($"time exit {time.MinutesBeforeClose} minutes before each session's close must be 0-{most}");
+        }
+
+        if (time.MaxHold is { } maxHold && maxHold <= TimeSpan.Zero)
+        {
+            problems.Add($"maximum hold {maxHold} must be positive");
         }
     }
 }
