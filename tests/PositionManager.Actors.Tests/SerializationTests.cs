@@ -3,7 +3,11 @@ using System.Text.Json;
 using Akka.Serialization;
 using PositionManager.Actors.Serialization;
 using PositionManager.Actors.Tests.Support;
+using PositionManager.Domain.Exits;
+using PositionManager.Domain.Orders;
+using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
 using PositionManager.Persistence;
 using Xunit.Abstractions;
 
@@ -104,6 +108,62 @@ public class SerializationTests(ITestOutputHelper output)
             var options = new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
             Assert.Equal(JsonSerializer.Serialize(expected, expected.GetType(), options), JsonSerializer.Serialize(actual, actual.GetType(), options));
         }
+    }
+
+    /// <summary>
+    /// A policy journaled before give-backs, session closes, holds and the rest existed: it has
+    /// none of their fields and must read back as the same policy, with every new part unset.
+    /// </summary>
+    [Fact]
+    public void A_policy_journaled_before_the_new_exit_rules_reads_back_as_the_same_policy()
+    {
+        const string opened = """
+            {"positionId":"SPY260220P00450000","symbol":"SPY260220P00450000","side":"Long","quantity":3,"entryPrice":2.40,
+             "policy":{"stopLossPercent":25,"trailing":{"mode":"Amount","offset":0.5},"scaleOuts":[{"gainPercent":50,"closePercentOfOriginal":25}],
+                       "timeExit":{"minutesBeforeCloseOnExpiry":30,"daysBeforeExpiry":1},"priceSource":"Bid"},
+             "origin":"Adopted","at":"2026-02-02T15:30:00+00:00"}
+            """;
+        const string changed = """{"policy":{"trailing":{"mode":"Percent","offset":10},"priceSource":"Mid"},"stop":6.525,"trailArmed":true,"at":"2026-02-02T15:30:00+00:00"}""";
+        var serializer = (PositionManagerSerializer)Sys.Serialization.FindSerializerForType(typeof(PeakRaised));
+
+        var openedPolicy = Assert.IsType<PositionOpened>(serializer.FromBinary(Encoding.UTF8.GetBytes(opened), "PositionOpened.v1")).Policy;
+        var changedPolicy = Assert.IsType<PolicyChanged>(serializer.FromBinary(Encoding.UTF8.GetBytes(changed), "PolicyChanged.v1")).Policy;
+
+        Assert.Equal(
+            new ExitPolicy(StopLossPercent: 25, Trailing: TrailingStopRule.Amount(0.5m), ScaleOuts: [new ScaleOutTarget(50, 25)], TimeExit: new TimeExitRule(30, 1)),
+            openedPolicy);
+        Assert.Equal(new ExitPolicy(Trailing: TrailingStopRule.Percent(10), PriceSource: PriceSource.Mid), changedPolicy);
+        Assert.Null(openedPolicy.MinHold);
+        Assert.Equal((null, null), (openedPolicy.TimeExit!.MinutesBeforeClose, openedPolicy.TimeExit.MaxHold));
+        Assert.Null(changedPolicy.TimeExit);
+    }
+
+    /// <summary>Every new part of a policy is journaled and read back, in events and in the snapshot.</summary>
+    [Fact]
+    public void A_policy_with_every_new_exit_rule_round_trips_in_events_and_snapshots()
+    {
+        var policy = new ExitPolicy(
+            StopLossPercent: 40,
+            Trailing: TrailingStopRule.Giveback(25).ArmedAtGain(10),
+            ScaleOuts: ScaleOutText.Parse("50:50,75:25"),
+            TimeExit: new TimeExitRule(MinutesBeforeCloseOnExpiry: 20, DaysBeforeExpiry: 0, MinutesBeforeClose: 10, MaxHold: TimeSpan.FromHours(26.5)),
+            MinHold: TimeSpan.FromMinutes(15));
+        var at = new DateTimeOffset(2026, 2, 2, 15, 30, 0, TimeSpan.Zero);
+        var opened = new PositionOpened("GOOGL260220C00340000", "GOOGL260220C00340000", PositionSide.Long, 10, 5.00m, policy, OpenOrigin.Adopted, at);
+        var state = PositionState.New("GOOGL260220C00340000").Apply(opened);
+        var serializer = (PositionManagerSerializer)Sys.Serialization.FindSerializerForType(typeof(PeakRaised));
+
+        var written = Encoding.UTF8.GetString(serializer.ToBinary(opened));
+        Assert.Contains("\"trailing\":{\"mode\":\"Giveback\",\"offset\":25,\"activationGainPercent\":10}", written);
+        Assert.Contains("\"timeExit\":{\"minutesBeforeCloseOnExpiry\":20,\"daysBeforeExpiry\":0,\"minutesBeforeClose\":10,\"maxHold\":\"1.02:30:00\"}", written);
+        Assert.Contains("\"minHold\":\"00:15:00\"", written);
+        foreach (object sample in new object[] { opened, new PolicyChanged(policy, null, false, at), state })
+        {
+            var copy = serializer.FromBinary(serializer.ToBinary(sample), serializer.Manifest(sample));
+            AssertSameValue(sample, copy);
+        }
+
+        Assert.Equal(policy, ((PositionOpened)serializer.FromBinary(serializer.ToBinary(opened), "PositionOpened.v1")).Policy);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Quotes;
 using static PositionManager.Actors.Positions.PositionProtocol;
@@ -39,7 +40,7 @@ public sealed class PlainActor : UntypedActor
                 var now = TimeProvider.System.GetUtcNow();
                 _lastQuote = tick.Quote;
                 _lastQuoteAt = now;
-                foreach (var change in PositionDecisions.OnQuote(_state, tick.Quote, now, _maxQuoteAge).Events)
+                foreach (var change in PositionDecisions.OnQuote(_state, tick.Quote, MarketMoment.WithoutClock(now), _maxQuoteAge).Events)
                 {
                     _state = _state.Apply(change);
                 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PositionManager.Domain.Exits;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
@@ -27,8 +28,8 @@ public class TickDecisionBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Decision TickThatDecidesNothing() => PositionDecisions.OnQuote(_state, _quiet, Now, TimeSpan.FromSeconds(30));
+    public Decision TickThatDecidesNothing() => PositionDecisions.OnQuote(_state, _quiet, MarketMoment.WithoutClock(Now), TimeSpan.FromSeconds(30));
 
     [Benchmark]
-    public Decision TickThatRaisesThePeak() => PositionDecisions.OnQuote(_state, _newPeak, Now, TimeSpan.FromSeconds(30));
+    public Decision TickThatRaisesThePeak() => PositionDecisions.OnQuote(_state, _newPeak, MarketMoment.WithoutClock(Now), TimeSpan.FromSeconds(30));
 }

@@ -1,4 +1,5 @@
 using PositionManager.Domain.Exits;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
 using PositionManager.Domain.Tests.Builders;
@@ -156,10 +157,10 @@ public class ExitEvaluationTests
     }
 
     [Theory]
-    [InlineData(1, 30, 1)]
+    [InlineData(1, 100, 1)]
     [InlineData(3, 50, 1)]
     [InlineData(10, 100, 10)]
-    public void Scale_out_takes_at_least_one_contract_and_never_more_than_held(int quantity, double percent, int expected)
+    public void Scale_out_rounds_its_share_down_and_never_closes_more_than_held(int quantity, double percent, int expected)
     {
         var state = APosition.Long(quantity).At(5.00m).With(new ExitPolicy(ScaleOuts: [new ScaleOutTarget(10, (decimal)percent)])).Build();
 
@@ -182,8 +183,8 @@ public class ExitEvaluationTests
         var rule = new TimeExitRule(MinutesBeforeCloseOnExpiry: 30);
         var expiry = new DateOnly(2026, 2, 20);
 
-        Assert.False(ExitEvaluator.IsTimeToExit(rule, expiry, new DateTimeOffset(2026, 2, 20, 20, 29, 59, TimeSpan.Zero)));
-        Assert.True(ExitEvaluator.IsTimeToExit(rule, expiry, new DateTimeOffset(2026, 2, 20, 20, 30, 0, TimeSpan.Zero)));
+        Assert.Null(ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 20, 20, 29, 59, TimeSpan.Zero))));
+        Assert.Equal(TimeExitCause.CloseOnExpiry, ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 20, 20, 30, 0, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -192,8 +193,8 @@ public class ExitEvaluationTests
         var rule = new TimeExitRule(MinutesBeforeCloseOnExpiry: 0);
         var summerExpiry = new DateOnly(2026, 7, 17);
 
-        Assert.False(ExitEvaluator.IsTimeToExit(rule, summerExpiry, new DateTimeOffset(2026, 7, 17, 19, 59, 0, TimeSpan.Zero)));
-        Assert.True(ExitEvaluator.IsTimeToExit(rule, summerExpiry, new DateTimeOffset(2026, 7, 17, 20, 0, 0, TimeSpan.Zero)));
+        Assert.Null(ExitEvaluator.DueTimeExit(rule, summerExpiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 7, 17, 19, 59, 0, TimeSpan.Zero))));
+        Assert.NotNull(ExitEvaluator.DueTimeExit(rule, summerExpiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 7, 17, 20, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -203,8 +204,8 @@ public class ExitEvaluationTests
         var expiry = new DateOnly(2026, 2, 20);
 
         // 2026-02-18 03:00 UTC is still the 17th in New York.
-        Assert.False(ExitEvaluator.IsTimeToExit(rule, expiry, new DateTimeOffset(2026, 2, 18, 3, 0, 0, TimeSpan.Zero)));
-        Assert.True(ExitEvaluator.IsTimeToExit(rule, expiry, new DateTimeOffset(2026, 2, 18, 5, 0, 0, TimeSpan.Zero)));
+        Assert.Null(ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 18, 3, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(TimeExitCause.DaysBeforeExpiry, ExitEvaluator.DueTimeExit(rule, expiry, APosition.OpenedAt, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 18, 5, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -212,10 +213,10 @@ public class ExitEvaluationTests
     {
         var state = APosition.Long(4).At(5.00m).With(new ExitPolicy(TimeExit: new TimeExitRule(DaysBeforeExpiry: 1))).Build();
 
-        var decision = Positions.PositionDecisions.OnClock(state, new DateTimeOffset(2026, 2, 19, 15, 0, 0, TimeSpan.Zero));
+        var decision = Positions.PositionDecisions.OnClock(state, MarketMoment.WithoutClock(new DateTimeOffset(2026, 2, 19, 15, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(ExitReason.TimeExit, decision.Single<ExitTriggered>().Reason);
-        Assert.Empty(Positions.PositionDecisions.OnClock(state, APosition.OpenedAt).Events);
+        Assert.Empty(Positions.PositionDecisions.OnClock(state, MarketMoment.WithoutClock(APosition.OpenedAt)).Events);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PositionManager.Domain.Exits;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
@@ -84,7 +85,7 @@ public class PositionDecisionsTests
         var state = APosition.Long(10).At(5.00m).With(TrailTen with { StopLossPercent = 10 }).Build();
         var quote = new Quotes.MarketQuote(state.Symbol!.Value, bid, 5.2, null, Now);
 
-        var decision = PositionDecisions.OnQuote(state, quote, Now, Builders.Quotes.MaxAge);
+        var decision = PositionDecisions.OnQuote(state, quote, MarketMoment.WithoutClock(Now), Builders.Quotes.MaxAge);
 
         Assert.True(decision.IsRefused);
         Assert.Empty(decision.Events);
@@ -96,7 +97,7 @@ public class PositionDecisionsTests
         var state = APosition.Long(10).At(5.00m).With(TrailTen).Build();
         var crossed = new Quotes.MarketQuote(state.Symbol!.Value, 1.00, 0.90, null, Now);
 
-        Assert.Empty(PositionDecisions.OnQuote(state, crossed, Now, Builders.Quotes.MaxAge).Events);
+        Assert.Empty(PositionDecisions.OnQuote(state, crossed, MarketMoment.WithoutClock(Now), Builders.Quotes.MaxAge).Events);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class PositionDecisionsTests
         var state = APosition.Long(10).At(5.00m).With(TrailTen).Build();
         var stale = new Quotes.MarketQuote(state.Symbol!.Value, 1.00, 1.01, null, Now - TimeSpan.FromMinutes(5));
 
-        Assert.Empty(PositionDecisions.OnQuote(state, stale, Now, Builders.Quotes.MaxAge).Events);
+        Assert.Empty(PositionDecisions.OnQuote(state, stale, MarketMoment.WithoutClock(Now), Builders.Quotes.MaxAge).Events);
     }
 
     [Fact]
@@ -255,7 +256,7 @@ public class PositionDecisionsTests
         Assert.True(PositionDecisions.Open(closed, APosition.Long(10).Command(), Now).IsRefused);
         Assert.True(PositionDecisions.ChangePolicy(closed, ExitPolicy.None, Now).IsRefused);
         Assert.True(PositionDecisions.RequestClose(closed, Now).IsRefused);
-        Assert.Empty(PositionDecisions.OnClock(closed, Now.AddYears(1)).Events);
+        Assert.Empty(PositionDecisions.OnClock(closed, MarketMoment.WithoutClock(Now.AddYears(1))).Events);
         Assert.Empty(PositionDecisions.OnBrokerFlat(closed, "again", Now).Events);
     }
 

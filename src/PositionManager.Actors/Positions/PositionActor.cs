@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using PositionManager.Actors.Gateway;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
@@ -133,7 +134,7 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
 
                 break;
             case PositionInternals.EvaluateClock:
-                Decide(PositionDecisions.OnClock(_state, _clock.GetUtcNow()), replyTo: null);
+                Decide(PositionDecisions.OnClock(_state, Market(_clock.GetUtcNow())), replyTo: null);
                 break;
             case SaveSnapshotSuccess success:
                 OnSnapshotSaved(success.Metadata);
@@ -194,7 +195,7 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
         _lastQuote = tick.Quote;
         _lastQuoteAt = now;
         var basis = _aheadOfJournal ?? _state;
-        var decision = PositionDecisions.OnQuote(basis, tick.Quote, now, _settings.MaxQuoteAge);
+        var decision = PositionDecisions.OnQuote(basis, tick.Quote, Market(now), _settings.MaxQuoteAge);
         if (decision.Events is not [PeakRaised peak])
         {
             // An exit (invariant 6: it reaches the gateway only once journaled) or nothing: as
@@ -345,6 +346,12 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
 
     private void TellClosed() =>
         _closedListener?.Invoke()?.Tell(new Closed(_state.PositionId, _state.ClosedReason ?? "closed"));
+
+    /// <summary>
+    /// The market as this position's decisions see it. No market clock reaches the actor yet: the
+    /// market counts as open at every hour and sessions close at 16:00 New York on weekdays.
+    /// </summary>
+    private static MarketMoment Market(DateTimeOffset now) => MarketMoment.WithoutClock(now);
 
     private void ScheduleClock()
     {

@@ -15,8 +15,17 @@ public static class Trail
     public static bool IsBetter(PositionSide side, decimal price, decimal best) =>
         side == PositionSide.Long ? price > best : price < best;
 
+    /// <summary>
+    /// Whether the trail is armed at this best price. A give-back needs a gain to give back: it
+    /// arms only once the best price is better than entry, whatever its activation says.
+    /// </summary>
     public static bool IsArmed(TrailingStopRule rule, PositionSide side, decimal entry, decimal best)
     {
+        if (rule.Mode == TrailMode.Giveback && !IsBetter(side, best, entry))
+        {
+            return false;
+        }
+
         if (rule.ActivationGainPercent is null && rule.ActivationPrice is null)
         {
             return true;
@@ -27,8 +36,21 @@ public static class Trail
         return gainReached || priceReached;
     }
 
-    public static decimal StopFor(TrailingStopRule rule, PositionSide side, decimal best)
+    /// <summary>
+    /// The stop a best price implies. Every mode's stop moves with the best price in the holder's
+    /// favour only (a long's rises with its peak, a short's falls with its trough), and
+    /// <see cref="Tighten"/> keeps it from ever moving back.
+    /// </summary>
+    public static decimal StopFor(TrailingStopRule rule, PositionSide side, decimal entry, decimal best)
     {
+        if (rule.Mode == TrailMode.Giveback)
+        {
+            // The share of the best gain that is kept; the same formula serves a short, whose
+            // gain (entry − trough) is a fall: entry + (trough − entry) × kept.
+            var kept = 1m - (rule.Offset / 100m);
+            return entry + ((best - entry) * kept);
+        }
+
         var distance = rule.Mode == TrailMode.Percent ? best * rule.Offset / 100m : rule.Offset;
         return side == PositionSide.Long ? best - distance : best + distance;
     }

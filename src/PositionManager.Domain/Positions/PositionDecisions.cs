@@ -1,4 +1,5 @@
 using PositionManager.Domain.Exits;
+using PositionManager.Domain.Market;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
@@ -12,6 +13,9 @@ namespace PositionManager.Domain.Positions;
 /// </summary>
 public static class PositionDecisions
 {
+    /// <summary>One refusal for every quote while the market is closed, so those allocate nothing.</summary>
+    private static readonly Decision MarketClosed = Decision.Refuse("the market is closed: a quote moves no peak or stop and triggers no exit until it opens");
+
     public static Decision Open(PositionState state, OpenPosition command, DateTimeOffset now)
     {
         switch (state.Status)
@@ -44,13 +48,24 @@ public static class PositionDecisions
             : Decision.Of(new PositionOpened(state.PositionId, command.Symbol, command.Side, command.Quantity, command.EntryPrice, command.Policy, command.Origin, now));
     }
 
-    /// <summary>A quote arrived. Most quotes decide nothing: only a new best price or an exit is journaled.</summary>
-    public static Decision OnQuote(PositionState state, MarketQuote quote, DateTimeOffset now, TimeSpan maxQuoteAge)
+    /// <summary>
+    /// A quote arrived. Most quotes decide nothing: only a new best price or an exit is journaled.
+    /// While the market is closed a quote decides nothing at all, not even a new best price: the
+    /// first sane quote after the open decides, on the price it shows then.
+    /// </summary>
+    public static Decision OnQuote(PositionState state, MarketQuote quote, MarketMoment market, TimeSpan maxQuoteAge)
     {
         if (!state.IsOpen)
         {
             return Decision.Refuse($"position is {state.Status.ToString().ToLowerInvariant()}");
         }
+
+        if (!market.IsOpen)
+        {
+            return MarketClosed;
+        }
+
+        var now = market.Now;
 
         var verdict = QuoteSanity.Check(quote, state.Symbol!.Value, now, maxQuoteAge);
         if (verdict.Quote is not { } sane)
@@ -72,7 +87,7 @@ public static class PositionDecisions
             current = state.Apply(raised);
         }
 
-        return (raised, TriggerExit(current, price, now)) switch
+        return (raised, TriggerExit(current, price, market)) switch
         {
             (null, null) => Decision.Nothing,
             ({ } peak, null) => Decision.Of(peak),
@@ -81,9 +96,9 @@ public static class PositionDecisions
         };
     }
 
-    /// <summary>The clock alone: time exits fire even when no quote arrives.</summary>
-    public static Decision OnClock(PositionState state, DateTimeOffset now) =>
-        state.IsOpen && TriggerExit(state, null, now) is { } exit ? Decision.Of(exit) : Decision.Nothing;
+    /// <summary>The clock alone: time exits fire even when no quote arrives, but not while the market is closed.</summary>
+    public static Decision OnClock(PositionState state, MarketMoment market) =>
+        state.IsOpen && TriggerExit(state, null, market) is { } exit ? Decision.Of(exit) : Decision.Nothing;
 
     public static Decision ChangePolicy(PositionState state, ExitPolicy policy, DateTimeOffset now)
     {
@@ -101,7 +116,7 @@ public static class PositionDecisions
         // An operator's explicit change sets the stop the new policy implies at the current peak;
         // only ticks are bound to never loosen it.
         var armed = policy.Trailing is { } trail && Trail.IsArmed(trail, state.Side, state.EntryPrice, state.Peak);
-        var stop = armed ? Trail.StopFor(policy.Trailing!, state.Side, state.Peak) : (decimal?)null;
+        var stop = armed ? Trail.StopFor(policy.Trailing!, state.Side, state.EntryPrice, state.Peak) : (decimal?)null;
         return Decision.Of(new PolicyChanged(policy, stop, armed, now));
     }
 
@@ -170,18 +185,18 @@ public static class PositionDecisions
         }
 
         var armed = state.TrailArmed || Trail.IsArmed(trail, state.Side, state.EntryPrice, price);
-        var stop = armed ? Trail.Tighten(state.Side, state.Stop, Trail.StopFor(trail, state.Side, price)) : state.Stop;
+        var stop = armed ? Trail.Tighten(state.Side, state.Stop, Trail.StopFor(trail, state.Side, state.EntryPrice, price)) : state.Stop;
         return new PeakRaised(price, stop, armed, now);
     }
 
-    private static ExitTriggered? TriggerExit(PositionState state, decimal? price, DateTimeOffset now)
+    private static ExitTriggered? TriggerExit(PositionState state, decimal? price, MarketMoment market)
     {
-        if (state.PendingExit is not null || state.Quantity <= 0 || now < state.RetryNotBefore)
+        if (state.PendingExit is not null || state.Quantity <= 0 || market.Now < state.RetryNotBefore)
         {
             return null;
         }
 
-        return ExitEvaluator.Evaluate(state, price, now) is { } signal ? Trigger(state, signal, price, now) : null;
+        return ExitEvaluator.Evaluate(state, price, market) is { } signal ? Trigger(state, signal, price, market.Now) : null;
     }
 
     private static ExitTriggered Trigger(PositionState state, ExitSignal signal, decimal? price, DateTimeOffset now)

@@ -109,7 +109,7 @@ public sealed record PositionState
             Policy = e.Policy,
             Peak = e.EntryPrice,
             TrailArmed = armed,
-            Stop = armed ? Trail.StopFor(e.Policy.Trailing!, e.Side, e.EntryPrice) : null,
+            Stop = armed ? Trail.StopFor(e.Policy.Trailing!, e.Side, e.EntryPrice, e.EntryPrice) : null,
             OpenedAt = e.At,
         };
     }
