@@ -43,7 +43,9 @@ public sealed partial class BrokerGateway
                 retry.Retry();
                 return true;
             case Resubmit resubmit when resubmit.IntentId == _working:
-                Submit(resubmit.IntentId, resubmit.Request);
+                // Not the saved request: the position may have been sold, shrunk or tied up by an
+                // open order, or the gateway halted, while we waited (invariants 4 and 7).
+                ReadBrokerPosition(Working(resubmit.IntentId));
                 return true;
             default:
                 return false;
@@ -176,9 +178,10 @@ public sealed partial class BrokerGateway
                 Accept(record, answer.Value!);
                 break;
             case BrokerFailure.RateLimited limited:
-                // Nothing was done: the same request, the same client_order_id, once the window resets.
-                Log.Warning("Rate limited submitting {ClientOrderId}; retrying at {RetryAt}", request.ClientOrderId, limited.RetryAt);
-                Timers.StartSingleTimer("retry", new Resubmit(record.IntentId, request), Until(limited.RetryAt));
+                // Nothing was done. Once the window resets, the broker's position is read and the
+                // rules run again (halted included) before the same client_order_id is sent again.
+                Log.Warning("Rate limited submitting {ClientOrderId}; checking again and retrying at {RetryAt}", request.ClientOrderId, limited.RetryAt);
+                Timers.StartSingleTimer("retry", new Resubmit(record.IntentId), Until(limited.RetryAt));
                 break;
             case BrokerFailure.Rejected { IsDuplicateClientOrderId: true }:
                 LookUp(record);
@@ -248,6 +251,15 @@ public sealed partial class BrokerGateway
 
         if (lookup.Result.Failure is { } failure)
         {
+            if (record.Stage == IntentStage.Submitting)
+            {
+                // A submission of it may have reached the broker (an ambiguous answer before, or one
+                // sent before a restart): never refused without the broker's word (invariant 5).
+                // Checked again from the position read, so the rules see the latest.
+                RetryLater(record, failure, () => ReadBrokerPosition(record));
+                return;
+            }
+
             // Refusing sends nothing, so it stays safe without the answer; the position tries again later.
             Log.Warning("Looking up {ClientOrderId} before refusing it failed ({Failure})", record.IntentId, failure);
         }

@@ -19,7 +19,8 @@ internal static class GatewayInternals
 
     public sealed record PollAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
 
-    public sealed record Resubmit(string IntentId, OrderRequest Request) : INoSerializationVerificationNeeded;
+    /// <summary>A 429's window has reset: check the intent again (position read, OrderRules) before sending it again.</summary>
+    public sealed record Resubmit(string IntentId) : INoSerializationVerificationNeeded;
 
     public sealed record RetryAction(string IntentId, Action Retry) : INoSerializationVerificationNeeded;
 

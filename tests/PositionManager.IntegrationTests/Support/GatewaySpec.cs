@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
+using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
@@ -45,10 +46,13 @@ public abstract class GatewaySpec(ITestOutputHelper output)
     /// <summary>The broker's own clock; a test may set it to the past so that a rate-limit window has already reset.</summary>
     protected virtual TimeProvider? BrokerClock => null;
 
-    /// <summary>A gateway incarnation; each one recovers the same journal (persistence id "broker-gateway").</summary>
-    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null) =>
+    /// <summary>
+    /// A gateway incarnation; each one recovers the same journal (persistence id "broker-gateway").
+    /// <paramref name="client"/> stands between it and the broker when given (a test's recording or scripted wrapper).
+    /// </summary>
+    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null, IBrokerClient? client = null) =>
         Sys.ActorOf(
-            BrokerGateway.Props(Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, settings ?? Fast, TimeProvider.System),
+            BrokerGateway.Props(client ?? Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, settings ?? Fast, TimeProvider.System),
             $"gateway-{++_incarnation}");
 
     protected void StopGateway(IActorRef gateway)
