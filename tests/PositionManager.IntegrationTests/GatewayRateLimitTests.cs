@@ -111,8 +111,14 @@ public sealed class GatewayRateLimitTests(ITestOutputHelper output) : GatewaySpe
             // A person's resting sell of 1 holds 1 of the 2: only 1 is available to sell.
             var byHand = Broker.Host.Account.Submit(new OrderSubmission
             {
-                Symbol = Call, Qty = 1, Side = "sell", Type = "limit", LimitPrice = 50.00m, TimeInForce = "day",
-                PositionIntent = "sell_to_close", ClientOrderId = "by-hand-1",
+                Symbol = Call,
+                Qty = 1,
+                Side = "sell",
+                Type = "limit",
+                LimitPrice = 50.00m,
+                TimeInForce = "day",
+                PositionIntent = "sell_to_close",
+                ClientOrderId = "by-hand-1",
             });
             Assert.NotNull(byHand.Order);
         }
