@@ -59,6 +59,21 @@ public sealed class GatewaySafetyTests(ITestOutputHelper output) : GatewaySpec(o
     }
 
     [Fact]
+    public void A_submission_the_broker_refuses_with_403_is_refused_once_with_the_brokers_words()
+    {
+        Broker.Hold(Call, 2);
+        Broker.Host.Faults.RejectNextOrders(1, message: "insufficient qty available for order");
+        var gateway = StartGateway();
+
+        Submit(gateway, Close(Call, 2));
+
+        var refusal = ExpectRefusal(Call, "BrokerRejected");
+        Assert.Contains("insufficient qty available for order", refusal.Reason, StringComparison.Ordinal);
+        Assert.Empty(Broker.Orders());
+        Assert.Equal(2m, Broker.Held(Call));
+    }
+
+    [Fact]
     public void Invariant_1_the_underlying_ticker_is_refused_and_the_stock_is_untouched()
     {
         Broker.Hold("GOOGL", 100, 180.00m, 180.10m);

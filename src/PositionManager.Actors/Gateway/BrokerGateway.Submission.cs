@@ -293,7 +293,9 @@ public sealed partial class BrokerGateway
     private void Refuse(IntentRecord record, IReadOnlyList<RuleViolation> violations) =>
         Refuse(record, violations.Select(v => v.Code.ToString()).ToList(), string.Join("; ", violations.Select(v => $"{v.Code}: {v.Message}")));
 
-    private void Refuse(IntentRecord record, string code, string message) => Refuse(record, [code], $"{code}: {message}");
+    // A plain array, not [code]: the compiler's single-element list has no constructor a
+    // deserializer can use, which Akka's serialize-messages (on in tests) trips over.
+    private void Refuse(IntentRecord record, string code, string message) => Refuse(record, new[] { code }, $"{code}: {message}");
 
     private void Refuse(IntentRecord record, IReadOnlyList<string> codes, string reason) =>
         EnsureJournaled(() => Record(new IntentRefused(record.IntentId, codes, reason, Now), () =>
