@@ -91,12 +91,15 @@ public sealed class QuoteStreamContractTests
     public async Task A_changed_quote_of_a_subscribed_symbol_is_pushed_with_a_timestamp_extension()
     {
         await using var broker = await TestBroker.StartAsync();
+        // A fixed quote first: on its default random walk the call would move when the clock
+        // does, and a wake racing the advance would push that move before the one under test.
+        broker.Host.Market.SetQuote(Call, 4.70m, 5.30m);
         await using var client = await MsgPackClient.AuthenticatedAsync(broker.Host.QuoteStreamUrl());
         await client.SendAsync(("action", "subscribe"), ("quotes", new[] { Call }));
         await client.ReceiveSingleAsync();
 
         broker.Host.Market.SetQuote(Put, 1.00m, 1.10m);   // not subscribed: never sent
-        broker.Clock.Advance(TimeSpan.FromSeconds(3));
+        broker.Host.Advance(TimeSpan.FromSeconds(3));
         broker.Host.Market.SetQuote(Call, 4.80m, 5.20m, bidSize: 7, askSize: 9);
 
         var quote = await client.ReceiveSingleAsync();
