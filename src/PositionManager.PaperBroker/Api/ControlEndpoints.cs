@@ -82,6 +82,12 @@ public static class ControlEndpoints
         control.MapDelete("/contracts/{symbol}", (string symbol, ContractDirectory contracts) =>
             Count("forget_contract", contracts.Forget(symbol) ? 1 : 0));
 
+        control.MapGet("/requests", (RequestTally tally) => Results.Json(tally.Snapshot(), PaperJson.Context.RequestTallyJson));
+        control.MapDelete("/requests", (RequestTally tally) =>
+        {
+            tally.Clear();
+            return Count("clear_requests", 0);
+        });
         control.MapPost("/pump", (SimulationDriver driver) => Count("pump", driver.Pump()));
         control.MapPost("/clock/advance", (ControlRequestJson body, SimulationDriver driver) =>
             driver.IsManual

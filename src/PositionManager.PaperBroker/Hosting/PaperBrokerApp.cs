@@ -27,7 +27,8 @@ public static class PaperBrokerApp
         services.AddSingleton(CreateCalendar(options));
         var contracts = ConfiguredContracts(options);
         services.AddSingleton(new ApiKeys(options.ApiKeyId, options.ApiSecretKey));
-        services.AddSingleton(new RateLimitWindow(time, options.RateLimitPerMinute));
+        services.AddSingleton(new RateLimitWindows(new RateLimitWindow(time, options.RateLimitPerMinute), new RateLimitWindow(time, options.MarketDataRateLimitPerMinute)));
+        services.AddSingleton<RequestTally>();
         services.AddSingleton(_ => CreateMarket(options, time));
         services.AddSingleton(_ =>
         {

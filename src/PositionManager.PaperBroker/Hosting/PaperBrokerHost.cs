@@ -31,6 +31,7 @@ public sealed class PaperBrokerHost : IAsyncDisposable
         Stream = app.Services.GetRequiredService<TradeUpdateHub>();
         QuoteStreams = app.Services.GetRequiredService<QuoteStreamHub>();
         Driver = app.Services.GetRequiredService<SimulationDriver>();
+        Requests = app.Services.GetRequiredService<Api.RequestTally>();
     }
 
     /// <summary>Trading and data base URL, e.g. <c>http://127.0.0.1:41234/</c>; the stream is <c>ws://…/stream</c>.</summary>
@@ -52,6 +53,9 @@ public sealed class PaperBrokerHost : IAsyncDisposable
     public QuoteStreamHub QuoteStreams { get; }
 
     public SimulationDriver Driver { get; }
+
+    /// <summary>Alpaca requests answered, by route (also <c>GET /_paper/requests</c>).</summary>
+    public Api.RequestTally Requests { get; }
 
     /// <param name="options">Broker settings; <c>new PaperBrokerOptions { SeedDemoAccount = false }</c> for an empty account.</param>
     /// <param name="port">0 picks a free port.</param>

@@ -22,6 +22,9 @@ public sealed class PaperBrokerOptions
     /// <summary>Alpaca's default budget: 200 requests per minute.</summary>
     public int RateLimitPerMinute { get; set; } = 200;
 
+    /// <summary>Market-data REST's own budget: 200 on Alpaca's free plan, 10,000 on Algo Trader Plus (the default here).</summary>
+    public int MarketDataRateLimitPerMinute { get; set; } = 10_000;
+
     /// <summary>
     /// The demo's market: open at every instant, so exits show at any hour (see
     /// <see cref="Time.MarketCalendar"/> for exactly what the clock and calendar answer). False:

@@ -10,6 +10,7 @@ namespace PositionManager.PaperBroker.Wire;
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(AccountJson))]
 [JsonSerializable(typeof(ClockJson))]
+[JsonSerializable(typeof(RequestTallyJson))]
 [JsonSerializable(typeof(IReadOnlyList<CalendarDayJson>))]
 [JsonSerializable(typeof(OptionContractJson))]
 [JsonSerializable(typeof(MarketScheduleJson))]
