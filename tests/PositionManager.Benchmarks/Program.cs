@@ -7,7 +7,7 @@ using PositionManager.Persistence;
 // Otherwise the load harness, every figure a ratio against a raw baseline measured in this run.
 // Scenario names choose what runs (default: all of them, in this order); each scenario starts
 // its own node and database, so one can be repeated on its own while tuning.
-string[] scenarios = ["ticks", "postgres", "sqlite", "recovery", "gateway", "failover", "feed"];
+string[] scenarios = ["ticks", "postgres", "sqlite", "recovery", "gateway", "failover", "feed", "crash"];
 if (args.FirstOrDefault() == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(TickDecisionBenchmarks).Assembly).Run(args.Skip(1).ToArray());
@@ -53,6 +53,10 @@ try
                 break;
             case "feed":
                 await FeedScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres));
+                break;
+            case "crash":
+                await CrashScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres), 500, 200);
+                await CrashScenario.RunAsync(await BenchDatabases.NewPostgresAsync(postgres), 1_000, 1_000);
                 break;
             case "failover":
                 await FailoverScenario.RunAsync(postgres, 1_000);
