@@ -34,16 +34,34 @@ public sealed record PendingExitView(int ExitSequence, string Reason, int Quanti
 
 public sealed record QuoteView(double Bid, double Ask, double? Last, DateTimeOffset QuotedAt, DateTimeOffset ReceivedAt);
 
-/// <summary>The parts of an exit policy an operator sets by hand; null leaves a part as it is.</summary>
+/// <summary>
+/// The parts of an exit policy an operator sets by hand, named as the settings name them; null
+/// leaves a part as it is. Holds are duration text (<c>30m</c>, <c>4h</c>, <c>2d</c>, <c>00:30:00</c>)
+/// and scale-outs <c>gain:percent</c> pairs (<c>50:50,75:25</c>), read by the node as its settings
+/// are. The parts after <see cref="PriceSource"/> came later: a request without them changes what
+/// it did before.
+/// </summary>
 public sealed record PolicyView(
     decimal? TrailingStopPercent,
     decimal? TrailingStopAmount,
     decimal? TrailingActivationPercent,
     decimal? StopLossPercent,
     decimal? TakeProfitPercent,
-    string? PriceSource);
+    string? PriceSource,
+    decimal? TrailingGivebackPercent = null,
+    decimal? TrailingActivationPrice = null,
+    decimal? RetryLimitOffsetPercent = null,
+    string? ScaleOuts = null,
+    int? ExitDaysBeforeExpiry = null,
+    int? ExitMinutesBeforeCloseOnExpiry = null,
+    int? ExitMinutesBeforeClose = null,
+    string? MaxHold = null,
+    string? MinHold = null)
+{
+    public static PolicyView Nothing { get; } = new(null, null, null, null, null, null);
+}
 
-/// <summary>A policy change: the given parts replace the position's; <see cref="Clear"/> removes parts by name.</summary>
+/// <summary>A policy change: the given parts replace the position's; <see cref="Clear"/> removes parts by name (<see cref="PolicyParts"/>).</summary>
 public sealed record PolicyChangeRequest(PolicyView Set, IReadOnlyList<string> Clear);
 
 /// <summary>A position's journal, event by event.</summary>

@@ -58,7 +58,16 @@ internal static class PositionViews
         policy.Trailing?.ActivationGainPercent,
         policy.StopLossPercent,
         policy.TakeProfitPercent,
-        policy.PriceSource.ToString().ToLowerInvariant());
+        policy.PriceSource.ToString().ToLowerInvariant(),
+        policy.Trailing is { Mode: TrailMode.Giveback } giveback ? giveback.Offset : null,
+        policy.Trailing?.ActivationPrice,
+        policy.RetryLimitOffsetPercent,
+        policy.ScaleOutTargets.Count > 0 ? ScaleOutText.Format(policy.ScaleOutTargets) : null,
+        policy.TimeExit?.DaysBeforeExpiry,
+        policy.TimeExit?.MinutesBeforeCloseOnExpiry,
+        policy.TimeExit?.MinutesBeforeClose,
+        policy.TimeExit?.MaxHold is { } maxHold ? ExitPolicyText.Duration(maxHold) : null,
+        policy.MinHold is { } minHold ? ExitPolicyText.Duration(minHold) : null);
 
     /// <summary>Why the stop is where it is: the answer to "why did (or didn't) it sell".</summary>
     public static string ExplainStop(PositionState state)
@@ -67,9 +76,14 @@ internal static class PositionViews
         var better = state.Side == PositionSide.Long ? "peak" : "trough";
         if (state.Policy.Trailing is { } trail)
         {
-            var offset = trail.Mode == TrailMode.Percent ? $"{trail.Offset}%" : EventText.Money(trail.Offset);
+            var offset = trail.Mode switch
+            {
+                TrailMode.Percent => $"{trail.Offset}% from the {better}",
+                TrailMode.Amount => $"{EventText.Money(trail.Offset)} from the {better}",
+                _ => $"{100 - trail.Offset}% of the best gain kept, {better}",
+            };
             parts.Add(state.TrailArmed
-                ? $"trailing stop {EventText.Money(state.Stop)} = {offset} from the {better} {EventText.Money(state.Peak)}"
+                ? $"trailing stop {EventText.Money(state.Stop)} = {offset} {EventText.Money(state.Peak)}"
                 : $"trailing stop not armed yet ({ExitPolicyText.Describe(state.Policy with { StopLossPercent = null, TakeProfitPercent = null })}); {better} so far {EventText.Money(state.Peak)}");
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PositionManager.Actors.Prices;
+using PositionManager.Domain.Policies;
 
 namespace PositionManager.Node.Configuration;
 
@@ -7,9 +8,11 @@ namespace PositionManager.Node.Configuration;
 /// Every application setting of a node (section <c>PositionManager</c>), read and validated at
 /// start. Akka's own settings stay in hocon/; the Alpaca keys in Alpaca's APCA_* variables.
 /// </summary>
+/// <param name="Policies">The rules of <c>PositionManager:Policies</c> over the default policy of <see cref="ExitPolicy"/>.</param>
 public sealed record PositionManagerOptions(
     string DataDirectory,
     ExitPolicyOptions ExitPolicy,
+    PolicyBook Policies,
     MarketDataOptions MarketData,
     PositionsOptions Positions,
     GatewayOptions Gateway,
@@ -28,10 +31,12 @@ public sealed record PositionManagerOptions(
         // Each section in the record's order: its problems are listed in that order.
         var dataDirectory = reader.Text($"{Section}:DataDirectory") ?? "./data";
         var exitPolicy = ExitPolicyOptions.Read(reader);
+        var policies = PolicyRulesOptions.Read(reader, exitPolicy);
         var marketData = MarketDataOptions.Read(reader);
         var options = new PositionManagerOptions(
             dataDirectory,
             exitPolicy,
+            policies,
             marketData,
             PositionsOptions.Read(reader, marketData),
             GatewayOptions.Read(reader),
@@ -40,19 +45,20 @@ public sealed record PositionManagerOptions(
             ConsoleOptions.Read(reader),
             AdminOptions.Read(reader),
             ClusterNodeOptions.Read(reader));
-        reader.RejectUnknown(Section, KnownKeys());
+        reader.RejectUnknown(Section, KnownKeys(policies.Rules.Count));
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
 
     /// <summary>The feed refuses what a position would: the same quote age limit.</summary>
     public PriceFeedSettings PriceFeedSettings() => new(MarketData.PollInterval, Positions.MaxQuoteAge);
 
-    private static HashSet<string> KnownKeys()
+    private static HashSet<string> KnownKeys(int rules)
     {
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DataDirectory" };
         (string Section, string[] Keys)[] sections =
         [
-            (ExitPolicyOptions.Section, ExitPolicyOptions.Keys),
+            (ExitPolicyOptions.Section, PolicyKeys.Names),
+            .. Enumerable.Range(0, rules).Select(index => ($"{PolicyRulesOptions.Section}:{index}", PolicyRulesOptions.RuleKeys.ToArray())),
             (MarketDataOptions.Section, MarketDataOptions.Keys),
             (PositionsOptions.Section, PositionsOptions.Keys),
             (GatewayOptions.Section, GatewayOptions.Keys),

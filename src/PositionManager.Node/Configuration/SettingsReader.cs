@@ -23,6 +23,12 @@ internal sealed class SettingsReader(IConfiguration configuration)
 
     public string? Text(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+    /// <summary>Whether the key is given at all, an empty value included: in a policy rule an empty value unsets the default's.</summary>
+    public bool IsWritten(string key) => configuration[key] is not null;
+
+    /// <summary>Whether anything is set at or under the key (a list entry such as <c>PositionManager:Policies:0</c>).</summary>
+    public bool Exists(string key) => configuration.GetSection(key).Exists();
+
     public decimal? Decimal(string key)
     {
         if (Text(key) is not { } text)
@@ -30,7 +36,8 @@ internal sealed class SettingsReader(IConfiguration configuration)
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        // No thousands separators: "1,5" written as one and a half must not read as fifteen.
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using PositionManager.Domain.Exits;
+using PositionManager.Domain.Policies;
 using PositionManager.Domain.Symbols;
 using PositionManager.Node.Configuration;
 
@@ -16,11 +17,11 @@ internal static class StartupReport
         logger.LogInformation("Position manager {Version} starting against {Broker}", version, broker.Description);
         logger.LogInformation("Journal: {Journal}", journal);
         logger.LogInformation(
-            "Adopted positions get: {Policy}; quotes polled every {PollInterval} ({Feed} feed); broker reconciled every {ReconcileInterval}",
-            ExitPolicyText.Describe(options.ExitPolicy.ToPolicy()),
+            "Quotes polled every {PollInterval} ({Feed} feed); broker reconciled every {ReconcileInterval}",
             options.MarketData.PollInterval,
             options.MarketData.Feed.ToString().ToLowerInvariant(),
             options.Reconcile.Interval);
+        LogPolicies(logger, options);
         logger.LogInformation(
             "Quotes older than {MaxQuoteAge} move nothing; a close is sent to the gateway again after {GatewayAckTimeout} unacknowledged, then every {PendingExitResendInterval} until its order ends",
             options.Positions.MaxQuoteAge,
@@ -31,9 +32,33 @@ internal static class StartupReport
             options.Gateway.MaxAttempts,
             options.Gateway.RetainCompleted);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
-        if (options.ExitPolicy is { TrailingStopPercent: null, TrailingStopAmount: null, StopLossPercent: null, TakeProfitPercent: null })
+    }
+
+    /// <summary>The default policy and every rule, in the order they are tried at adoption.</summary>
+    internal static void LogPolicies(ILogger logger, PositionManagerOptions options)
+    {
+        var book = options.Policies;
+        logger.LogInformation("Adopted positions get, unless a rule matches, the default policy: {Policy}", ExitPolicyText.Describe(book.Default));
+        if (book.Default is { Trailing: null, StopLossPercent: null, TakeProfitPercent: null, TimeExit: null, ScaleOutTargets.Count: 0 })
         {
-            logger.LogWarning("The default exit policy has no exit: adopted positions are watched but never closed");
+            logger.LogWarning("The default exit policy has no exit: adopted positions no rule matches are watched but never closed");
+        }
+
+        if (book.Rules.Count == 0)
+        {
+            logger.LogInformation("Policy rules: none (PositionManager__Policies__0__Name…); every adopted position gets the default policy");
+            return;
+        }
+
+        for (var index = 0; index < book.Rules.Count; index++)
+        {
+            var rule = book.Rules[index];
+            logger.LogInformation(
+                "Policy rule {Index} {RuleName} ({Matches}): {Policy}",
+                index,
+                rule.Name,
+                PolicyRuleText.Matchers(rule),
+                ExitPolicyText.Describe(rule.Policy));
         }
     }
 

@@ -139,6 +139,42 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
     }
 
     [Fact]
+    public async Task Position_policy_reaches_every_part_and_clears_each()
+    {
+        var symbol = Symbol("AAPL");
+
+        // A long minimum hold first, so that nothing but a deep stop loss can close the contract
+        // while the test holds it under these parts (time exits count from 16:00 New York).
+        var changed = await Pmctl.RunWithToken(
+            node, "position", "policy", symbol, "--min-hold", "30d", "--max-hold", "60d", "--trailing-giveback-percent", "25",
+            "--trailing-activation-price", "99", "--retry-limit-offset-percent", "5", "--scale-outs", "500:50,750:25",
+            "--exit-days-before-expiry", "0", "--exit-minutes-before-close-on-expiry", "30", "--exit-minutes-before-close", "15");
+
+        Assert.Equal(0, changed.ExitCode);
+        Assert.Contains("giving back 25% of the best gain (armed at 99)", changed.Output);
+        var values = (await Pmctl.Run(node, "position", "show", symbol, "--json")).Json().GetProperty("policyValues");
+        Assert.Equal(
+            (25m, 99m, 5m, "500:50,750:25", 0, 30, 15, "60d", "30d"),
+            (values.GetProperty("trailingGivebackPercent").GetDecimal(), values.GetProperty("trailingActivationPrice").GetDecimal(),
+                values.GetProperty("retryLimitOffsetPercent").GetDecimal(), values.GetProperty("scaleOuts").GetString(),
+                values.GetProperty("exitDaysBeforeExpiry").GetInt32(), values.GetProperty("exitMinutesBeforeCloseOnExpiry").GetInt32(),
+                values.GetProperty("exitMinutesBeforeClose").GetInt32(), values.GetProperty("maxHold").GetString(), values.GetProperty("minHold").GetString()));
+
+        var refused = await Pmctl.RunWithToken(node, "position", "policy", symbol, "--max-hold", "30");
+        Assert.Contains("hold '30' is not a duration (e.g. 30m, 4h, 2d or 00:30:00)", refused.OneLineError());
+
+        string[] clearAll = ["trailing-activation", "retry-limit-offset", "scale-outs", "exit-days-before-expiry", "exit-minutes-before-close-on-expiry", "exit-minutes-before-close", "max-hold", "min-hold"];
+        var cleared = await Pmctl.RunWithToken(node, ["position", "policy", symbol, "--trailing-stop-percent", "50", .. clearAll.SelectMany(part => new[] { "--clear", part })]);
+
+        Assert.Equal(0, cleared.ExitCode);
+        values = (await Pmctl.Run(node, "position", "show", symbol, "--json")).Json().GetProperty("policyValues");
+        Assert.Equal(50m, values.GetProperty("trailingStopPercent").GetDecimal());
+        Assert.All(
+            ["trailingGivebackPercent", "trailingActivationPrice", "retryLimitOffsetPercent", "scaleOuts", "exitDaysBeforeExpiry", "exitMinutesBeforeCloseOnExpiry", "exitMinutesBeforeClose", "maxHold", "minHold"],
+            name => Assert.Equal(JsonValueKind.Null, values.GetProperty(name).ValueKind));
+    }
+
+    [Fact]
     public async Task Position_close_sells_to_close_that_contract_once_and_the_history_explains_it()
     {
         var symbol = Symbol("SPY");
