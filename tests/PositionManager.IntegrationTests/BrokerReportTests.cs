@@ -38,7 +38,7 @@ public sealed partial class BrokerReportTests : IAsyncLifetime
         });
 
         var start = await node.WaitForOutputAsync("starting; broker:", Patience);
-        Assert.Contains($"broker: other ({host}), {host}, neither Alpaca's paper nor its live host, at {_broker.Host.BaseUrl}", start);
+        Assert.Contains($"broker: other ({host}), a broker that is neither Alpaca's paper nor its live host, at {_broker.Host.BaseUrl}", start);
         var admin = AdminEndpoint().Match(await node.WaitForOutputAsync("Admin endpoint http://", Patience)).Groups["url"].Value;
 
         var json = (await Admin.Pmctl.RunRaw(["--node", admin, "node", "version", "--json"])).Json();

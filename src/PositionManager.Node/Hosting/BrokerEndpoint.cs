@@ -40,7 +40,7 @@ public sealed class BrokerEndpoint : IAsyncDisposable
         BrokerKind.Embedded => $"the embedded PaperBroker at {Embedded!.BaseUrl} (demo account: long calls and puts, one stock position, moving quotes)",
         BrokerKind.Paper => $"Alpaca paper trading at {Settings.TradingBaseUrl} (market data {Settings.DataBaseUrl})",
         BrokerKind.Live => $"Alpaca LIVE trading at {Settings.TradingBaseUrl}, real money ({BrokerOptions.AllowLiveVariable}=true; market data {Settings.DataBaseUrl})",
-        _ => $"{TradesWith.Host}, neither Alpaca's paper nor its live host, at {Settings.TradingBaseUrl} (market data {Settings.DataBaseUrl})",
+        _ => $"a broker that is neither Alpaca's paper nor its live host, at {Settings.TradingBaseUrl} (market data {Settings.DataBaseUrl})",
     };
 
     /// <summary>Nothing here sends a request: every refusal comes before the broker is asked anything.</summary>
