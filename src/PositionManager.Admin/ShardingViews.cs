@@ -17,5 +17,7 @@ public sealed record ShardView(string ShardId, int Entities, IReadOnlyList<strin
 /// <summary>The answering node's actors under /user and /system, as paths, breadth first.</summary>
 public sealed record ActorHierarchyView(IReadOnlyList<string> Paths, bool Truncated);
 
-/// <summary>One node's build, for "what is this container really running".</summary>
-public sealed record NodeVersionView(string Address, string? Version, string? Commit, DateTimeOffset? StartedAt, string? Error);
+/// <summary>One node's build and broker, for "what is this container really running, and against what".</summary>
+/// <param name="Broker"><c>embedded</c>, <c>paper</c>, <c>live</c> or <c>other</c>; null when the node did not say (a build from before it did).</param>
+/// <param name="BrokerHost">The broker's trading host (and port), never a key.</param>
+public sealed record NodeVersionView(string Address, string? Version, string? Commit, DateTimeOffset? StartedAt, string? Error, string? Broker = null, string? BrokerHost = null);

@@ -12,7 +12,16 @@ public sealed class AlpacaSettings
     public const string TradingUrlVariable = "APCA_API_BASE_URL";
     public const string DataUrlVariable = "APCA_API_DATA_URL";
 
+    /// <summary>
+    /// The shortest key id or secret taken from the variables. Alpaca's key ids are 20 characters
+    /// and its secrets 40 (likely: seen in their keys, not documented; docs/ALPACA.md); 16 refuses a placeholder or a truncated
+    /// paste, leaves room should Alpaca shorten its formats, and is long enough that
+    /// <see cref="Scrub"/> never mistakes ordinary words for a key.
+    /// </summary>
+    public const int MinimumKeyLength = 16;
+
     public static readonly Uri PaperTradingUrl = new("https://paper-api.alpaca.markets/");
+    public static readonly Uri LiveTradingUrl = new("https://api.alpaca.markets/");
     public static readonly Uri DefaultDataUrl = new("https://data.alpaca.markets/");
 
     private const string Redacted = "(redacted)";
@@ -54,16 +63,19 @@ public sealed class AlpacaSettings
 
     public Uri StreamUrl { get; }
 
+    /// <summary>Paper, live or neither, by the trading host (<see cref="AlpacaTradingHosts"/>).</summary>
+    public AlpacaTradingEnvironment TradingEnvironment => AlpacaTradingHosts.Classify(TradingBaseUrl);
+
     /// <summary>Alpaca's conventional variables: keys required, URLs defaulting to paper trading.</summary>
-    /// <exception cref="InvalidOperationException">A key variable is missing or a URL is not usable; the message names the variable.</exception>
+    /// <exception cref="InvalidOperationException">A key variable is missing or too short, or a URL is not usable; the message names the variable.</exception>
     public static AlpacaSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariable);
 
     /// <summary>As <see cref="FromEnvironment"/>, reading the variables through <paramref name="read"/>.</summary>
     public static AlpacaSettings FromVariables(Func<string, string?> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var keyId = Required(read, KeyIdVariable);
-        var secret = Required(read, SecretKeyVariable);
+        var keyId = LongEnough(Required(read, KeyIdVariable), KeyIdVariable, "key id", 20);
+        var secret = LongEnough(Required(read, SecretKeyVariable), SecretKeyVariable, "secret key", 40);
         var trading = OptionalUrl(read, TradingUrlVariable) ?? PaperTradingUrl;
         var data = OptionalUrl(read, DataUrlVariable) ?? DefaultDataUrl;
         try
@@ -89,10 +101,25 @@ public sealed class AlpacaSettings
     /// <summary>
     /// Removes the key id and secret from text that is about to leave the process (a failure's
     /// message, a log line built from an exception). Defence in depth: nothing we write contains
-    /// them, but an exception from a lower layer might.
+    /// them, but an exception from a lower layer might. A value shorter than
+    /// <see cref="MinimumKeyLength"/> is left alone: started with the secret <c>s</c>, every "s" of
+    /// a log line became "(redacted)" ("Name or (redacted)ervice not (redacted)nown"), which hid
+    /// nothing and garbled everything. Such keys never come from the variables; only tests and the
+    /// embedded broker's stand-in construct them.
     /// </summary>
-    public string Scrub(string text) =>
-        text.Replace(SecretKey, Redacted, StringComparison.Ordinal).Replace(KeyId, Redacted, StringComparison.Ordinal);
+    public string Scrub(string text)
+    {
+        var scrubbed = text;
+        foreach (var key in new[] { SecretKey, KeyId })
+        {
+            if (key.Length >= MinimumKeyLength)
+            {
+                scrubbed = scrubbed.Replace(key, Redacted, StringComparison.Ordinal);
+            }
+        }
+
+        return scrubbed;
+    }
 
     private static string Required(Func<string, string?> read, string variable)
     {
@@ -101,6 +128,12 @@ public sealed class AlpacaSettings
             ? throw new InvalidOperationException($"{variable} is not set: the Alpaca API keys come from {KeyIdVariable} and {SecretKeyVariable}")
             : value.Trim();
     }
+
+    /// <summary>The message names the variable and the floor, never the value nor its length.</summary>
+    private static string LongEnough(string value, string variable, string what, int alpacasLength) =>
+        value.Length >= MinimumKeyLength
+            ? value
+            : throw new InvalidOperationException($"{variable}: too short to be an Alpaca {what} (fewer than {MinimumKeyLength} characters; Alpaca's are {alpacasLength})");
 
     private static bool IsPrintableToken(string value) => value.All(c => c is > ' ' and <= '~');
 

@@ -2,7 +2,8 @@ namespace PositionManager.Alpaca.Tests;
 
 public sealed class AlpacaSettingsTests
 {
-    private const string KeyId = "PKSETTINGSKEY99";
+    // As long as Alpaca's (20): the variables refuse fewer than 16 characters.
+    private const string KeyId = "PKSETTINGSKEY99ABCDE";
     private const string Secret = "settings-secret-Vb7Tq1";
 
     [Fact]
@@ -72,6 +73,29 @@ public sealed class AlpacaSettingsTests
         Assert.DoesNotContain("break-secret", error.Message);
     }
 
+    [Theory]
+    [InlineData("APCA_API_KEY_ID", "PKSHORT", "APCA_API_KEY_ID: too short to be an Alpaca key id (fewer than 16 characters; Alpaca's are 20)")]
+    [InlineData("APCA_API_KEY_ID", "PK0123456789ABC", "APCA_API_KEY_ID: too short to be an Alpaca key id (fewer than 16 characters; Alpaca's are 20)")]
+    [InlineData("APCA_API_SECRET_KEY", "s", "APCA_API_SECRET_KEY: too short to be an Alpaca secret key (fewer than 16 characters; Alpaca's are 40)")]
+    [InlineData("APCA_API_SECRET_KEY", "  short-secret   ", "APCA_API_SECRET_KEY: too short to be an Alpaca secret key (fewer than 16 characters; Alpaca's are 40)")]
+    public void A_key_too_short_to_be_alpacas_is_refused_naming_its_variable_and_not_its_value(string variable, string value, string problem)
+    {
+        var values = new[] { ("APCA_API_KEY_ID", KeyId), ("APCA_API_SECRET_KEY", Secret) }.Select(v => v.Item1 == variable ? (v.Item1, value) : v).ToArray();
+
+        var error = Assert.Throws<InvalidOperationException>(() => AlpacaSettings.FromVariables(Variables(values)));
+
+        Assert.Equal(problem, error.Message);
+        Assert.DoesNotContain($"'{value.Trim()}'", error.Message);
+    }
+
+    [Fact]
+    public void Keys_at_the_floor_are_taken()
+    {
+        var settings = AlpacaSettings.FromVariables(Variables(("APCA_API_KEY_ID", "PK0123456789ABCD"), ("APCA_API_SECRET_KEY", "0123456789abcdef")));
+
+        Assert.Equal((16, 16), (settings.KeyId.Length, settings.SecretKey.Length));
+    }
+
     [Fact]
     public void ToString_redacts_both_keys()
     {
@@ -89,6 +113,21 @@ public sealed class AlpacaSettingsTests
         var settings = new AlpacaSettings(KeyId, Secret);
 
         Assert.Equal("header (redacted) / (redacted)", settings.Scrub($"header {KeyId} / {Secret}"));
+    }
+
+    /// <summary>
+    /// Started with the secret "s", the node's log read "Name or (redacted)ervice not (redacted)nown".
+    /// A value too short to be a key is never redacted; one as long as a key still is.
+    /// </summary>
+    [Fact]
+    public void Scrub_leaves_text_alone_for_a_value_shorter_than_the_floor()
+    {
+        var shortKeys = new AlpacaSettings("k", "s");
+        var longSecret = new AlpacaSettings("k", "0123456789abcdef");
+
+        Assert.Equal("Name or service not known (k)", shortKeys.Scrub("Name or service not known (k)"));
+        Assert.Equal("Name or service not known (redacted)", longSecret.Scrub("Name or service not known 0123456789abcdef"));
+        Assert.Equal("k0123456789abcde", longSecret.Scrub("k0123456789abcde"));
     }
 
     private static Func<string, string?> Variables(params (string Name, string Value)[] values) =>

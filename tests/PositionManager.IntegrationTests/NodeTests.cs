@@ -74,6 +74,8 @@ public sealed class NodeTests : IDisposable
     {
         await using var node = NodeProcess.Start(_directory.FullName);
 
+        // The start log says what it trades with before anything else happens.
+        Assert.Contains("broker: embedded, the embedded PaperBroker at http://127.0.0.1:", await node.WaitForOutputAsync("starting; broker:", Patience));
         await node.WaitForOutputAsync("ADOPTED", Patience);
         await node.WaitForOutputAsync("ALERT StockPosition", Patience);
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Actors.Nodes;
 using PositionManager.Actors.Positions;
 using PositionManager.Persistence;
 
@@ -12,6 +13,7 @@ namespace PositionManager.Actors.Hosting;
 /// <param name="SeedNodes">Akka addresses to join; the first forms the cluster when it is this node.</param>
 /// <param name="Prices">The price feed singleton and its market data; none without it (tests of positions alone).</param>
 /// <param name="Reconciler">The reconciler singleton and the broker it reads; none without it.</param>
+/// <param name="TradesWith">The broker this node trades with, for <c>pmctl node version</c>; none from a host that does not say.</param>
 public sealed record NodeSetup(
     JournalTarget Journal,
     Func<ActorSystem, IActorRef>? Gateway,
@@ -25,4 +27,5 @@ public sealed record NodeSetup(
     BrokerGatewaySetup? Broker = null,
     PriceFeedSetup? Prices = null,
     ReconcilerSetup? Reconciler = null,
-    IReadOnlyList<string>? SeedNodes = null);
+    IReadOnlyList<string>? SeedNodes = null,
+    TradingBroker? TradesWith = null);

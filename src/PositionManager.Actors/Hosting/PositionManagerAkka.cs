@@ -24,7 +24,7 @@ public static class PositionManagerAkka
         builder.AddHocon(AkkaConfig.Load(setup.Journal, setup.ExtraHocon), HoconAddMode.Prepend)
             .WithRemoting(setup.Hostname, formation.Port)
             .WithClustering(new ClusterOptions { SeedNodes = formation.SeedNodes })
-            .WithActors((system, _) => system.ActorOf(NodeInfoActor.Props(BuildInfo.Current, setup.Clock.GetUtcNow()), NodeInfoActor.Name));
+            .WithActors((system, _) => system.ActorOf(NodeInfoActor.Props(BuildInfo.Current, setup.Clock.GetUtcNow(), setup.TradesWith), NodeInfoActor.Name));
         if (setup.Broker is { } broker)
         {
             builder.WithBrokerGateway(broker, setup.Clock);

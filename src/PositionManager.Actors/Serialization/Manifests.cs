@@ -65,9 +65,10 @@ public static class Manifests
         (typeof(ReconcilerProtocol.AlertList), "reconciler.AlertList.v1"),
         (typeof(ReconcilerProtocol.GetWatched), "reconciler.GetWatched.v1"),
         (typeof(NodeInfoProtocol.GetNodeInfo), "node.GetNodeInfo.v1"),
-        (typeof(NodeInfoProtocol.NodeInfo), "node.NodeInfo.v1"),
+        (typeof(NodeInfoProtocol.NodeInfoV1), "node.NodeInfo.v1"),
         (typeof(PositionProtocol.Closed), "position.Closed.v1"),
         (typeof(GatewaySnapshot), "gateway.Snapshot.v2"),
+        (typeof(NodeInfoProtocol.NodeInfo), "node.NodeInfo.v2"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

@@ -63,6 +63,7 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(ReconcilerProtocol.GetWatched))]
 [JsonSerializable(typeof(NodeInfoProtocol.GetNodeInfo))]
 [JsonSerializable(typeof(NodeInfoProtocol.NodeInfo))]
+[JsonSerializable(typeof(NodeInfoProtocol.NodeInfoV1))]
 [JsonSerializable(typeof(PositionProtocol.Closed))]
 [JsonSerializable(typeof(GatewaySnapshot))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -5,7 +5,7 @@ using PositionManager.Admin;
 
 namespace PositionManager.Node.Admin;
 
-/// <summary><c>node version</c>: every member's build, asked of its node-info actor; a member that does not answer is listed with why.</summary>
+/// <summary><c>node version</c>: every member's build and broker, asked of its node-info actor; a member that does not answer is listed with why.</summary>
 internal sealed class NodeVersions(ActorSystem system, AdminTimeouts timeouts)
 {
     public async Task<IReadOnlyList<NodeVersionView>> All()
@@ -17,13 +17,23 @@ internal sealed class NodeVersions(ActorSystem system, AdminTimeouts timeouts)
         return await Task.WhenAll(members.Select(Ask));
     }
 
+    /// <summary>A member still on the build before the broker was reported answers <c>node.NodeInfo.v1</c> (a rolling deploy): its broker is unknown, not a guess.</summary>
+    internal static NodeVersionView View(string address, object answer) => answer switch
+    {
+        NodeInfoProtocol.NodeInfo info => new NodeVersionView(address, info.Version, info.Commit, info.StartedAt, null, BrokerName(info.Broker), info.Broker?.Host),
+        NodeInfoProtocol.NodeInfoV1 old => new NodeVersionView(address, old.Version, old.Commit, old.StartedAt, null),
+        _ => new NodeVersionView(address, null, null, null, $"{address} answered something other than its node info ({answer.GetType().Name})"),
+    };
+
+    private static string? BrokerName(TradingBroker? broker) => broker?.Kind.ToString().ToLowerInvariant();
+
     private async Task<NodeVersionView> Ask(Address address)
     {
         var path = new RootActorPath(address) / "user" / NodeInfoActor.Name;
         try
         {
-            var info = await Asks.Ask<NodeInfoProtocol.NodeInfo>(system.ActorSelection(path), NodeInfoProtocol.GetNodeInfo.Instance, timeouts.Query, address.ToString());
-            return new NodeVersionView(address.ToString(), info.Version, info.Commit, info.StartedAt, null);
+            var answer = await Asks.Ask<object>(system.ActorSelection(path), NodeInfoProtocol.GetNodeInfo.Instance, timeouts.Query, address.ToString());
+            return View(address.ToString(), answer);
         }
         catch (AdminProblem silent)
         {

@@ -6,7 +6,7 @@ namespace PositionManager.Node.Configuration;
 
 /// <summary>
 /// Every application setting of a node (section <c>PositionManager</c>), read and validated at
-/// start. Akka's own settings stay in hocon/; the Alpaca keys in Alpaca's APCA_* variables.
+/// start. Akka's own settings stay in hocon/; the Alpaca keys and URLs in Alpaca's APCA_* variables.
 /// </summary>
 /// <param name="Policies">The rules of <c>PositionManager:Policies</c> over the default policy of <see cref="ExitPolicy"/>.</param>
 public sealed record PositionManagerOptions(
@@ -20,7 +20,8 @@ public sealed record PositionManagerOptions(
     JournalOptions Journal,
     ConsoleOptions Console,
     AdminOptions Admin,
-    ClusterNodeOptions Cluster)
+    ClusterNodeOptions Cluster,
+    BrokerOptions Broker)
 {
     public const string Section = "PositionManager";
 
@@ -44,7 +45,8 @@ public sealed record PositionManagerOptions(
             JournalOptions.Read(reader),
             ConsoleOptions.Read(reader),
             AdminOptions.Read(reader),
-            ClusterNodeOptions.Read(reader));
+            ClusterNodeOptions.Read(reader),
+            BrokerOptions.Read(reader));
         reader.RejectUnknown(Section, KnownKeys(policies.Rules.Count));
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
@@ -67,6 +69,7 @@ public sealed record PositionManagerOptions(
             (ConsoleOptions.Section, ConsoleOptions.Keys),
             (AdminOptions.Section, AdminOptions.Keys),
             (ClusterNodeOptions.Section, ClusterNodeOptions.Keys),
+            (BrokerOptions.Section, BrokerOptions.Keys),
         ];
         foreach (var (section, keys) in sections)
         {

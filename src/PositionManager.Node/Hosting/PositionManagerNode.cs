@@ -62,7 +62,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         var configuration = NodeConfiguration.Build(args, overrides);
         var options = PositionManagerOptions.Read(configuration);
         var embedded = NodeConfiguration.UsesEmbeddedBroker(configuration);
-        var broker = await BrokerEndpoint.OpenAsync(configuration, cancellationToken);
+        var broker = await BrokerEndpoint.OpenAsync(configuration, options.Broker, cancellationToken);
         try
         {
             var (journal, journalDescription) = JournalSetup.Prepare(options, embedded);
@@ -151,7 +151,8 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,
-                JoinSelf: !options.Cluster.Formation.UsesBootstrap));
+                JoinSelf: !options.Cluster.Formation.UsesBootstrap,
+                TradesWith: broker.TradesWith));
             akka.WithClusterFormation(options.Cluster);
             akka.WithNodeHealthChecks();
         });

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using PositionManager.Actors.Nodes;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Policies;
 using PositionManager.Domain.Symbols;
@@ -14,7 +15,12 @@ internal static class StartupReport
     {
         var logger = loggers.CreateLogger("PositionManager.Node");
         var version = typeof(StartupReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        logger.LogInformation("Position manager {Version} starting against {Broker}", version, broker.Description);
+        logger.LogInformation("Position manager {Version} starting; broker: {BrokerKind}, {Broker}", version, broker.TradesWith.Describe(), broker.Description);
+        if (broker.TradesWith.Kind == BrokerKind.Live)
+        {
+            logger.LogWarning("This node trades LIVE at {BrokerHost}: every close it sends is a real order", broker.TradesWith.Host);
+        }
+
         logger.LogInformation("Journal: {Journal}", journal);
         logger.LogInformation(
             "Quotes polled every {PollInterval} ({Feed} feed); broker reconciled every {ReconcileInterval}",

@@ -85,11 +85,12 @@ public static class SampleMessages
             new ReconcilerProtocol.AlertList([alert]),
             ReconcilerProtocol.GetWatched.Instance,
             NodeInfoProtocol.GetNodeInfo.Instance,
-            new NodeInfoProtocol.NodeInfo("akka.tcp://position-manager@10.0.3.7:4053", "1.0.0", "4a5c9b9f4daaa55771192612398528480d292e6c", At),
+            new NodeInfoProtocol.NodeInfoV1("akka.tcp://position-manager@10.0.3.7:4053", "1.0.0", "4a5c9b9f4daaa55771192612398528480d292e6c", At),
 
             // Appended after the golden file's first version: new samples go last, so old lines stay as written.
             new PositionProtocol.Closed(Symbol, "trailing stop"),
             new GatewaySnapshot([record], [], [record.IntentId], true, "broker incident"),
+            new NodeInfoProtocol.NodeInfo("akka.tcp://position-manager@10.0.3.7:4053", "1.0.1", "4a5c9b9f4daaa55771192612398528480d292e6c", At, new TradingBroker(BrokerKind.Other, "10.0.3.9:5080")),
         ];
     }
 }

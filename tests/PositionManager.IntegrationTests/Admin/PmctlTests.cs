@@ -246,6 +246,13 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         Assert.Equal(BuildInfo.Current.Commit, self.GetProperty("commit").GetString());
         Assert.NotEqual(BuildInfo.UnknownCommit, self.GetProperty("commit").GetString());
         Assert.Equal(JsonValueKind.Null, self.GetProperty("error").ValueKind);
+
+        // No Alpaca keys: the node trades with the PaperBroker it started itself.
+        Assert.Equal("embedded", self.GetProperty("broker").GetString());
+        Assert.Equal(node.Node.Broker.Embedded!.BaseUrl.Authority, self.GetProperty("brokerHost").GetString());
+        var table = await Pmctl.Run(node, "node", "version");
+        Assert.Contains("BROKER", table.Output);
+        Assert.Contains(" embedded", table.Output);
     }
 
     [Fact]

@@ -59,6 +59,9 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
         Assert.Equal(_addresses.Order(), versions.Select(v => v.GetProperty("address").GetString()!).Order());
         Assert.All(versions, v => Assert.Equal(BuildInfo.Current.Commit, v.GetProperty("commit").GetString()));
 
+        // One PaperBroker on loopback for all three: each member names it by its host.
+        Assert.All(versions, v => Assert.Equal(("other", _broker.Host.BaseUrl.Authority), (v.GetProperty("broker").GetString(), v.GetProperty("brokerHost").GetString())));
+
         // The reconciler (a singleton somewhere) adopts all six; pmctl on any node lists and shows them.
         await Eventually.AssertAsync(
             async () => Assert.Equal(Calls.Order(), (await Pmctl(2, "positions", "list", "--open", "--json")).Json().EnumerateArray().Select(p => p.GetProperty("symbol").GetString()!).Order()),
