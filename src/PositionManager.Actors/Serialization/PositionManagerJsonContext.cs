@@ -65,4 +65,8 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(NodeInfoProtocol.NodeInfo))]
 [JsonSerializable(typeof(PositionProtocol.Closed))]
 [JsonSerializable(typeof(GatewaySnapshot))]
+[JsonSerializable(typeof(PositionOpenedV1))]
+[JsonSerializable(typeof(PolicyChangedV1))]
+[JsonSerializable(typeof(PositionSnapshotV1))]
+[JsonSerializable(typeof(PositionProtocol.ReapplyPolicy))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -49,7 +49,9 @@ internal static class PositionViews
             state.OpenedAt,
             state.ClosedReason,
             state.ConsecutiveRejections,
-            state.RetryNotBefore);
+            state.RetryNotBefore,
+            state.RuleName,
+            state.UnderlyingSymbol);
     }
 
     public static PolicyView Values(ExitPolicy policy) => new(

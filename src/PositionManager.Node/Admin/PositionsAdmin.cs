@@ -36,22 +36,17 @@ internal sealed class PositionsAdmin(IActorRef region, PositionJournal journal, 
             ids = [.. ids.Where(id => OptionSymbol.TryParse(id, out var symbol, out _) && symbol.Root == root)];
         }
 
-        using var gate = new SemaphoreSlim(ListConcurrency);
-        var views = await Task.WhenAll(ids.Select(async id =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await State(id);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var views = await States(ids, cancellationToken);
         return [.. views
             .Where(v => v.State.Status != PositionStatus.New && (wanted is null || v.State.Status == wanted))
             .Select(PositionViews.Summary)];
+    }
+
+    /// <summary>Every open position's state, as its actor answers now.</summary>
+    public async Task<IReadOnlyList<PositionState>> Open(CancellationToken cancellationToken)
+    {
+        var views = await States(await journal.PositionIds(cancellationToken), cancellationToken);
+        return [.. views.Where(v => v.State.IsOpen).Select(v => v.State)];
     }
 
     public async Task<PositionDetail> Show(string symbol) =>
@@ -114,6 +109,23 @@ internal sealed class PositionsAdmin(IActorRef region, PositionJournal journal, 
         return await journal.Exists(parsed.Value)
             ? parsed.Value
             : throw AdminProblem.NotFound($"no position for {parsed.Value} (see `pmctl positions list`)");
+    }
+
+    private async Task<PositionProtocol.PositionView[]> States(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(ListConcurrency);
+        return await Task.WhenAll(ids.Select(async id =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await State(id);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
     }
 
     private Task<PositionProtocol.PositionView> State(string id) =>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Reconciliation;
+using PositionManager.Domain.Policies;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 using PositionManager.Node.Http;
@@ -131,7 +132,11 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => new AdminApi(sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System));
+        // The rules of PositionManager:Policies join here once they can be configured; until then the default alone.
+        var policies = PolicyBook.Only(options.ExitPolicy.ToPolicy());
+        services.AddSingleton(sp => new AdminApi(
+            sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System,
+            new PolicyRules(policies, sp.GetRequiredService<BrokerClients>().Contracts)));
         services.AddAkka(PositionManagerAkka.SystemName, (akka, sp) =>
         {
             var clients = sp.GetRequiredService<BrokerClients>();
@@ -147,7 +152,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 TimeProvider.System,
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, options.Gateway.ToSettings()),
                 Prices: new PriceFeedSetup(clients.MarketData, options.PriceFeedSettings(), clients.QuoteStream),
-                Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
+                Reconciler: new ReconcilerSetup(clients.Trading, clients.Contracts, new ReconcilerSettings(options.Reconcile.Interval, policies)),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,
