@@ -1,6 +1,7 @@
 namespace PositionManager.Admin;
 
 /// <summary>One line of <c>positions list</c>.</summary>
+/// <param name="Underlying">The broker's underlying read at adoption; the OCC root for a position journaled before it was read.</param>
 public sealed record PositionSummary(
     string PositionId,
     string Symbol,

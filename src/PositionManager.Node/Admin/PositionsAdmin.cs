@@ -28,18 +28,15 @@ internal sealed class PositionsAdmin(IActorRef region, PositionJournal journal, 
             "closed" => PositionStatus.Closed,
             var other => throw AdminProblem.BadRequest($"status '{other}' is not open, closed or all"),
         };
-        var root = underlying?.Trim().ToUpperInvariant();
-        var ids = await journal.PositionIds(cancellationToken);
-        if (!string.IsNullOrEmpty(root))
-        {
-            // The entity id is the OCC symbol, which starts with its root: ask only those.
-            ids = [.. ids.Where(id => OptionSymbol.TryParse(id, out var symbol, out _) && symbol.Root == root)];
-        }
+        var on = underlying?.Trim().ToUpperInvariant();
 
-        var views = await States(ids, cancellationToken);
+        // Every position is asked: the underlying is the broker's, journaled at adoption, and an
+        // adjusted contract's root (LCID1) is not its underlying (LCID).
+        var views = await States(await journal.PositionIds(cancellationToken), cancellationToken);
         return [.. views
-            .Where(v => v.State.Status != PositionStatus.New && (wanted is null || v.State.Status == wanted))
-            .Select(PositionViews.Summary)];
+            .Select(PositionViews.Summary)
+            .Where(p => p.Status != nameof(PositionStatus.New) && (wanted is null || p.Status == wanted.ToString()))
+            .Where(p => string.IsNullOrEmpty(on) || p.Underlying == on)];
     }
 
     /// <summary>Every open position's state, as its actor answers now.</summary>
