@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PositionManager.Actors.Positions;
 using PositionManager.Alpaca.Reference;
 using PositionManager.Domain.Market;
@@ -18,8 +19,8 @@ internal sealed class AdoptionPolicies(IContractDirectory directory, ReconcilerS
     /// <param name="known">Contracts read in earlier passes; not read again.</param>
     public async Task<AdoptionOutcome> ResolveAsync(IReadOnlyList<PositionProtocol.Open> adopt, IReadOnlyDictionary<string, ContractLookup> known, CancellationToken cancellationToken)
     {
-        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, ContractLookup>(StringComparer.Ordinal);
-        var failed = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var read = new ConcurrentDictionary<string, ContractLookup>(StringComparer.Ordinal);
+        var failed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var toRead = adopt.Select(o => o.Symbol).Where(s => !known.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(
             toRead,

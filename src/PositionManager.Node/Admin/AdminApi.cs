@@ -19,7 +19,8 @@ internal sealed class AdminApi(ActorSystem system, ActorRegistry registry, Admin
 
     public PositionsAdmin Positions => new(Required<PositionRegion>("the position shard region"), _journal.Value, timeouts, clock);
 
-    public PolicyAdmin Policy => new(policies, Required<PositionRegion>("the position shard region"), Positions, timeouts, clock);
+    /// <summary>Rules and explain need no actor; only reapply asks the positions, so only it needs the region.</summary>
+    public PolicyAdmin Policy => new(policies, () => Required<PositionRegion>("the position shard region"), () => Positions, timeouts, clock);
 
     public GatewayAdmin Gateway => new(Required<GatewayProxy>("the broker gateway proxy"), timeouts);
 

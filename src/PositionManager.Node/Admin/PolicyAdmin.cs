@@ -15,7 +15,7 @@ namespace PositionManager.Node.Admin;
 /// re-applying them to open positions is this explicit admin action, previewed by a GET and done
 /// by a POST (with the token), each change journaled by its position as a re-applied rule.
 /// </summary>
-internal sealed class PolicyAdmin(PolicyRules rules, IActorRef region, PositionsAdmin positions, AdminTimeouts timeouts, TimeProvider clock)
+internal sealed class PolicyAdmin(PolicyRules rules, Func<IActorRef> region, Func<PositionsAdmin> positions, AdminTimeouts timeouts, TimeProvider clock)
 {
     public PolicyRulesView Rules() => rules.View();
 
@@ -39,7 +39,7 @@ internal sealed class PolicyAdmin(PolicyRules rules, IActorRef region, Positions
         var changes = new List<PolicyReapplyChange>();
         var skipped = new List<string>();
         var unchanged = 0;
-        foreach (var state in (await positions.Open(cancellationToken)).OrderBy(s => s.PositionId, StringComparer.Ordinal))
+        foreach (var state in (await positions().Open(cancellationToken)).OrderBy(s => s.PositionId, StringComparer.Ordinal))
         {
             string? underlying;
             try
@@ -77,7 +77,7 @@ internal sealed class PolicyAdmin(PolicyRules rules, IActorRef region, Positions
     private async Task<string> Send(PositionState state, PolicyChoice choice, string? underlying)
     {
         var answer = await Asks.Ask<IPositionManagerMessage>(
-            region, new PositionProtocol.ReapplyPolicy(state.PositionId, choice.RuleName, choice.Policy, underlying), timeouts.Query, $"position {state.PositionId}");
+            region(), new PositionProtocol.ReapplyPolicy(state.PositionId, choice.RuleName, choice.Policy, underlying), timeouts.Query, $"position {state.PositionId}");
         return answer switch
         {
             PositionProtocol.CommandAccepted accepted => $"changed: stop {EventText.Money(accepted.State.Stop)}",
