@@ -24,4 +24,7 @@ namespace PositionManager.Admin;
 [JsonSerializable(typeof(IReadOnlyList<AlertView>))]
 [JsonSerializable(typeof(ReconcileView))]
 [JsonSerializable(typeof(HealthReportView))]
+[JsonSerializable(typeof(PolicyRulesView))]
+[JsonSerializable(typeof(PolicyExplainView))]
+[JsonSerializable(typeof(PolicyReapplyView))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

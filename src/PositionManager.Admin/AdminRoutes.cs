@@ -24,6 +24,8 @@ public static class AdminRoutes
     public const string Alerts = Prefix + "/alerts";
     public const string Reconcile = Prefix + "/reconcile";
     public const string Nodes = Prefix + "/nodes";
+    public const string PolicyRules = Prefix + "/policy/rules";
+    public const string PolicyReapply = Prefix + "/policy/reapply";
     public const string Liveness = "/health/live";
     public const string Readiness = "/health/ready";
     public const string Metrics = "/metrics";
@@ -35,4 +37,9 @@ public static class AdminRoutes
     public static string PositionClose(string symbol) => $"{Position(symbol)}/close";
 
     public static string PositionPolicy(string symbol) => $"{Position(symbol)}/policy";
+
+    public static string PolicyExplain(string symbol) => $"{Prefix}/policy/explain/{Uri.EscapeDataString(symbol)}";
+
+    /// <summary>GET previews, POST re-applies; <paramref name="rule"/> limits it to the positions the rules now give that rule.</summary>
+    public static string PolicyReapplyFor(string? rule) => rule is { Length: > 0 } ? $"{PolicyReapply}?rule={Uri.EscapeDataString(rule)}" : PolicyReapply;
 }

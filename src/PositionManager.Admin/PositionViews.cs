@@ -1,6 +1,7 @@
 namespace PositionManager.Admin;
 
 /// <summary>One line of <c>positions list</c>.</summary>
+/// <param name="Underlying">The broker's underlying read at adoption; the OCC root for a position journaled before it was read.</param>
 public sealed record PositionSummary(
     string PositionId,
     string Symbol,
@@ -15,6 +16,8 @@ public sealed record PositionSummary(
     string? PendingExit);
 
 /// <summary>A position's live state, and why its stop is where it is.</summary>
+/// <param name="RuleName">The policy rule the position came from (adoption, or the last <c>policy reapply</c>).</param>
+/// <param name="UnderlyingSymbol">The broker's underlying of the contract; null when unknown.</param>
 public sealed record PositionDetail(
     PositionSummary Position,
     int OriginalQuantity,
@@ -28,7 +31,9 @@ public sealed record PositionDetail(
     DateTimeOffset? OpenedAt,
     string? ClosedReason,
     int ConsecutiveRejections,
-    DateTimeOffset? RetryNotBefore);
+    DateTimeOffset? RetryNotBefore,
+    string? RuleName = null,
+    string? UnderlyingSymbol = null);
 
 public sealed record PendingExitView(int ExitSequence, string Reason, int Quantity, int FilledQuantity, string ClientOrderId, string? BrokerOrderId, DateTimeOffset TriggeredAt, decimal? LimitPrice);
 

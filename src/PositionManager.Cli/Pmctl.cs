@@ -25,6 +25,7 @@ public static class Pmctl
             ActorCommands.Create(terminal),
             PositionCommands.List(terminal),
             PositionCommands.Create(terminal),
+            PolicyRulesCommands.Create(terminal),
             GatewayCommands.Create(terminal),
             GatewayCommands.Orders(terminal),
             ReconcilerCommands.Alerts(terminal),

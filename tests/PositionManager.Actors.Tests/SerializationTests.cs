@@ -126,8 +126,8 @@ public class SerializationTests(ITestOutputHelper output)
         const string changed = """{"policy":{"trailing":{"mode":"Percent","offset":10},"priceSource":"Mid"},"stop":6.525,"trailArmed":true,"at":"2026-02-02T15:30:00+00:00"}""";
         var serializer = (PositionManagerSerializer)Sys.Serialization.FindSerializerForType(typeof(PeakRaised));
 
-        var openedPolicy = Assert.IsType<PositionOpened>(serializer.FromBinary(Encoding.UTF8.GetBytes(opened), "PositionOpened.v1")).Policy;
-        var changedPolicy = Assert.IsType<PolicyChanged>(serializer.FromBinary(Encoding.UTF8.GetBytes(changed), "PolicyChanged.v1")).Policy;
+        var openedPolicy = Assert.IsType<PositionOpenedV1>(serializer.FromBinary(Encoding.UTF8.GetBytes(opened), "PositionOpened.v1")).Policy;
+        var changedPolicy = Assert.IsType<PolicyChangedV1>(serializer.FromBinary(Encoding.UTF8.GetBytes(changed), "PolicyChanged.v1")).Policy;
 
         Assert.Equal(
             new ExitPolicy(StopLossPercent: 25, Trailing: TrailingStopRule.Amount(0.5m), ScaleOuts: [new ScaleOutTarget(50, 25)], TimeExit: new TimeExitRule(30, 1)),
@@ -163,7 +163,7 @@ public class SerializationTests(ITestOutputHelper output)
             AssertSameValue(sample, copy);
         }
 
-        Assert.Equal(policy, ((PositionOpened)serializer.FromBinary(serializer.ToBinary(opened), "PositionOpened.v1")).Policy);
+        Assert.Equal(policy, ((PositionOpenedV1)serializer.FromBinary(serializer.ToBinary(opened), "PositionOpened.v1")).Policy);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
+using PositionManager.Domain.Policies;
 using PositionManager.Domain.Positions;
 using PositionManager.IntegrationTests.Support;
 using PositionManager.Persistence;
@@ -26,7 +27,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     // Long: passes in these tests run at start and when asked, not on a timer.
-    private static readonly ReconcilerSettings Settings = new(TimeSpan.FromHours(1), new ExitPolicy(Trailing: TrailingStopRule.Percent(20)));
+    private static readonly ReconcilerSettings Settings = new(TimeSpan.FromHours(1), PolicyBook.Only(new ExitPolicy(Trailing: TrailingStopRule.Percent(20))));
 
     private readonly JournalTarget _journal = TestJournals.NewPostgres();
     private GatewayBroker _broker = null!;
@@ -48,7 +49,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
         var completed = await ReconcileAsync(node);
 
         var call = await StateAsync(node, Call);
-        Assert.Equal((PositionStatus.Open, PositionSide.Long, 2, 12.40m, Settings.DefaultPolicy), (call.Status, call.Side, call.Quantity, call.EntryPrice, call.Policy));
+        Assert.Equal((PositionStatus.Open, PositionSide.Long, 2, 12.40m, Settings.Policies.Default), (call.Status, call.Side, call.Quantity, call.EntryPrice, call.Policy));
         Assert.Equal((PositionStatus.Open, 3, 8.10m), ((await StateAsync(node, Put)).Status, (await StateAsync(node, Put)).Quantity, (await StateAsync(node, Put)).EntryPrice));
         Assert.Equal(PositionStatus.New, (await StateAsync(node, ShortCall)).Status);
         var alerts = completed.Alerts.ToDictionary(a => a.Symbol);

@@ -5,6 +5,7 @@ using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
+using PositionManager.Domain.Policies;
 using PositionManager.Domain.Positions;
 using PositionManager.IntegrationTests.Support;
 using PositionManager.PaperBroker.Accounts;
@@ -38,7 +39,7 @@ public abstract class TrailingStopEndToEndSpec(PersistenceBackend backend) : IAs
             TestJournals.New(backend),
             _broker,
             GatewaySettings.Default with { PollInterval = TimeSpan.FromMilliseconds(200) },
-            reconcile: new ReconcilerSettings(TimeSpan.FromHours(1), TrailTenPercent),
+            reconcile: new ReconcilerSettings(TimeSpan.FromHours(1), PolicyBook.Only(TrailTenPercent)),
             prices: new PriceFeedSettings(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)));
     }
 

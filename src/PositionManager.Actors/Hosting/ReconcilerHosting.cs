@@ -16,6 +16,7 @@ public static class ReconcilerHosting
             Reconciler.Name,
             (_, registry, _) => Reconciler.Props(
                 setup.Broker,
+                setup.Contracts,
                 () => registry.TryGet<PositionRegion>(out var region) ? region : null,
                 () => registry.TryGet<PriceFeedProxy>(out var feed) ? feed : null,
                 setup.Settings,

@@ -74,6 +74,11 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
                 _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
                 _snapshotAskedAt = offer.Metadata.SequenceNr;
                 break;
+            case SnapshotOffer { Snapshot: PositionSnapshotV1 written } offer:
+                _state = written.ToState();
+                _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+                _snapshotAskedAt = offer.Metadata.SequenceNr;
+                break;
             case IPositionEvent change:
                 _state = _state.Apply(change);
                 break;
@@ -108,6 +113,9 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
                 break;
             case ChangePolicy change:
                 Decide(PositionDecisions.ChangePolicy(_state, change.Policy, _clock.GetUtcNow()), Sender);
+                break;
+            case ReapplyPolicy reapply:
+                Decide(PositionDecisions.ReapplyRule(_state, reapply.RuleName, reapply.Policy, reapply.UnderlyingSymbol, _clock.GetUtcNow()), Sender);
                 break;
             case RequestClose:
                 Decide(PositionDecisions.RequestClose(_state, _clock.GetUtcNow()), Sender);
@@ -272,6 +280,10 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
                 break;
             case PositionOpened:
                 CountOpen(true);
+                ScheduleClock();
+                break;
+            case PolicyChanged:
+                // A re-applied rule may bring a time exit the old policy did not have.
                 ScheduleClock();
                 break;
             case CloseOrderSubmitted:

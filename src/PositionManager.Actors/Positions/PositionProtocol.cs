@@ -1,5 +1,6 @@
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
+using PositionManager.Domain.Policies;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
@@ -14,9 +15,25 @@ public interface IPositionCommand : IPositionManagerMessage
 
 public static class PositionProtocol
 {
-    public sealed record Open(string PositionId, string Symbol, PositionSide Side, int Quantity, decimal EntryPrice, ExitPolicy Policy, OpenOrigin Origin) : IPositionCommand
+    /// <param name="UnderlyingSymbol">The broker's underlying of the contract; null when it knows none.</param>
+    /// <param name="RuleName">The policy rule that gave <paramref name="Policy"/>; null (a sender of the previous version) is the default.</param>
+    /// <remarks>
+    /// Both are optional and left out of the JSON when null, so an <c>Open</c> of the previous version
+    /// reads here unchanged and a node of that version reads this one (ignoring what it does not know)
+    /// during a rolling deploy.
+    /// </remarks>
+    public sealed record Open(
+        string PositionId,
+        string Symbol,
+        PositionSide Side,
+        int Quantity,
+        decimal EntryPrice,
+        ExitPolicy Policy,
+        OpenOrigin Origin,
+        string? UnderlyingSymbol = null,
+        string? RuleName = null) : IPositionCommand
     {
-        public OpenPosition ToDomain() => new(Symbol, Side, Quantity, EntryPrice, Policy, Origin);
+        public OpenPosition ToDomain() => new(Symbol, Side, Quantity, EntryPrice, Policy, Origin, UnderlyingSymbol, RuleName ?? PolicyBook.DefaultName);
     }
 
     /// <summary>A quote for the position's symbol. Fire and forget: the hot path replies nothing.</summary>
@@ -25,6 +42,10 @@ public static class PositionProtocol
     public sealed record GetState(string PositionId) : IPositionCommand;
 
     public sealed record ChangePolicy(string PositionId, ExitPolicy Policy) : IPositionCommand;
+
+    /// <summary>An operator re-applies the current rules: this rule's policy replaces the position's (<c>pmctl policy reapply --yes</c>).</summary>
+    /// <param name="UnderlyingSymbol">The underlying the rules judged; journaled when the position did not know it yet.</param>
+    public sealed record ReapplyPolicy(string PositionId, string RuleName, ExitPolicy Policy, string? UnderlyingSymbol) : IPositionCommand;
 
     public sealed record RequestClose(string PositionId) : IPositionCommand;
 

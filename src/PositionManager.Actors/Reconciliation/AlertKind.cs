@@ -23,4 +23,10 @@ public enum AlertKind
 
     /// <summary>An option position whose symbol or quantity cannot be managed (not OCC, or not whole contracts).</summary>
     Unmanageable,
+
+    /// <summary>The contract of a position to adopt could not be read from the broker (timeout, 5xx, 429); its adoption waits for the next pass.</summary>
+    ContractLookupFailed,
+
+    /// <summary>The broker holds a contract it says it does not know (404): adopted with the default policy, underlying unknown.</summary>
+    ContractUnknown,
 }

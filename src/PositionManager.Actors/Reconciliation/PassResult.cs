@@ -20,6 +20,14 @@ internal sealed record PassResult(
     IReadOnlyList<string> Notes,
     string? Failure)
 {
+    /// <summary>How each adopted position was adopted: its rule and underlying, for the log.</summary>
+    public IReadOnlyDictionary<string, string> AdoptedWith { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The contracts read so far that the broker still holds; null when the pass failed and the reconciler keeps what it knew.</summary>
+    public IReadOnlyDictionary<string, ContractLookup>? Contracts { get; init; }
+
+    public int ContractLookupFailures { get; init; }
+
     public static PassResult Failed(string reason) =>
         new(0, [], [], [], [], [], new HashSet<string>(), new Dictionary<string, PriceSource>(), [], reason);
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using PositionManager.Actors.Positions;
+using PositionManager.Alpaca.Reference;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Quotes;
@@ -12,9 +13,14 @@ namespace PositionManager.Actors.Reconciliation;
 /// <see cref="ReconcilePlanner"/> decide, then adopt and mark flat. Its only broker calls are
 /// reads; it touches no actor state and returns everything the reconciler must journal.
 /// </summary>
-internal sealed class ReconcilePass(IBrokerClient broker, IActorRef positions, ReconcilerSettings settings, TimeProvider clock)
+internal sealed class ReconcilePass(IBrokerClient broker, IContractDirectory contracts, IActorRef positions, ReconcilerSettings settings, TimeProvider clock)
 {
-    public async Task<PassResult> RunAsync(IReadOnlyDictionary<string, TrackedPosition> tracked, IReadOnlyDictionary<string, DateTimeOffset> heldButClosedSince, CancellationToken cancellationToken)
+    /// <param name="knownContracts">Contracts read in earlier passes: not read again.</param>
+    public async Task<PassResult> RunAsync(
+        IReadOnlyDictionary<string, TrackedPosition> tracked,
+        IReadOnlyDictionary<string, DateTimeOffset> heldButClosedSince,
+        IReadOnlyDictionary<string, ContractLookup> knownContracts,
+        CancellationToken cancellationToken)
     {
         var listed = await broker.ListPositionsAsync(cancellationToken).ConfigureAwait(false);
         if (listed.Failure is { } failure)
@@ -25,17 +31,23 @@ internal sealed class ReconcilePass(IBrokerClient broker, IActorRef positions, R
         var held = listed.Value!;
         var notes = new List<string>();
         var views = await StatesAsync(ReconcilePlanner.ToAsk(held, tracked), notes, cancellationToken).ConfigureAwait(false);
-        var plan = ReconcilePlanner.Plan(held, views, tracked, settings.DefaultPolicy, clock.GetUtcNow(), settings.PendingExitGrace, heldButClosedSince, settings.ReadoptAfter);
+        var plan = ReconcilePlanner.Plan(held, views, tracked, settings.Policies.Default, clock.GetUtcNow(), settings.PendingExitGrace, heldButClosedSince, settings.ReadoptAfter);
         var priceSources = views.Values.Where(v => v.IsOpen).ToDictionary(v => v.PositionId, v => v.Policy.PriceSource, StringComparer.Ordinal);
         var findings = plan.Findings.ToList();
+        var adoption = await new AdoptionPolicies(contracts, settings, clock).ResolveAsync(plan.Adopt, knownContracts, cancellationToken).ConfigureAwait(false);
+        findings.AddRange(adoption.Findings);
+        var remembered = RememberedContracts(held, knownContracts, adoption.Read);
+        findings.AddRange(remembered.Values.Where(c => !c.Known).Select(c => AdoptionPolicies.Unknown(c.Symbol)));
         var newlyTracked = plan.Track.ToList();
         var adopted = new List<string>();
-        foreach (var open in plan.Adopt)
+        var adoptedWith = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var open in adoption.Adopt)
         {
             switch (await AskAsync(open, cancellationToken).ConfigureAwait(false))
             {
                 case CommandAccepted { State.IsOpen: true } accepted:
                     adopted.Add(open.PositionId);
+                    adoptedWith[open.PositionId] = $"rule {accepted.State.RuleName}, underlying {accepted.State.UnderlyingSymbol ?? "unknown"}";
                     newlyTracked.Add(new TrackedPosition(open.PositionId, open.Symbol));
                     priceSources[open.PositionId] = accepted.State.Policy.PriceSource;
                     break;
@@ -60,7 +72,28 @@ internal sealed class ReconcilePass(IBrokerClient broker, IActorRef positions, R
             }
         }
 
-        return new PassResult(held.Count, newlyTracked, released, adopted, markedFlat, findings, plan.Unevaluated, priceSources, notes, null);
+        return new PassResult(held.Count, newlyTracked, released, adopted, markedFlat, findings, plan.Unevaluated, priceSources, notes, null)
+        {
+            AdoptedWith = adoptedWith,
+            Contracts = remembered,
+            ContractLookupFailures = adoption.LookupFailures,
+        };
+    }
+
+    /// <summary>Every contract read so far that the broker still holds; one no longer held is forgotten, and read again if it comes back.</summary>
+    private static Dictionary<string, ContractLookup> RememberedContracts(
+        IReadOnlyList<BrokerPosition> held, IReadOnlyDictionary<string, ContractLookup> known, IReadOnlyDictionary<string, ContractLookup> read)
+    {
+        var remembered = new Dictionary<string, ContractLookup>(StringComparer.Ordinal);
+        foreach (var symbol in held.Select(p => p.Symbol))
+        {
+            if (read.TryGetValue(symbol, out var contract) || known.TryGetValue(symbol, out contract))
+            {
+                remembered[symbol] = contract;
+            }
+        }
+
+        return remembered;
     }
 
     /// <summary>

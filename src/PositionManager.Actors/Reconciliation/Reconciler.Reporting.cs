@@ -1,5 +1,4 @@
 using Akka.Event;
-using PositionManager.Domain.Exits;
 
 namespace PositionManager.Actors.Reconciliation;
 
@@ -21,7 +20,17 @@ public sealed partial class Reconciler
         foreach (var adopted in result.Adopted)
         {
             ReconcilerMetrics.Adopted.Add(1);
-            Log.Info("ADOPTED {PositionId} from the broker with the default exit policy: {Policy}", adopted, ExitPolicyText.Describe(_settings.DefaultPolicy));
+            Log.Info("ADOPTED {PositionId} from the broker: {Adoption}", adopted, result.AdoptedWith.GetValueOrDefault(adopted, "as asked"));
+        }
+
+        if (result.ContractLookupFailures > 0)
+        {
+            ReconcilerMetrics.ContractLookupFailures.Add(result.ContractLookupFailures);
+        }
+
+        if (result.Contracts is { } contracts)
+        {
+            _contracts = contracts;
         }
 
         foreach (var flat in result.MarkedFlat)

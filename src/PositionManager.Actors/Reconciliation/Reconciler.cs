@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
+using PositionManager.Alpaca.Reference;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Quotes;
 using static PositionManager.Actors.Reconciliation.ReconcilerInternals;
@@ -27,6 +28,7 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
     public const string FlatReason = "the broker no longer holds it";
 
     private readonly IBrokerClient _broker;
+    private readonly IContractDirectory _contractDirectory;
     private readonly Func<IActorRef?> _positions;
     private readonly Func<IActorRef?> _priceFeed;
     private readonly ReconcilerSettings _settings;
@@ -37,14 +39,19 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
     private readonly List<IActorRef> _waitingForThisPass = [];
     private readonly List<IActorRef> _waitingForNextPass = [];
     private ReconcilerState _state = ReconcilerState.Empty;
+
+    /// <summary>Contracts read at adoption, in memory only: once adopted, a position journals its own underlying.</summary>
+    private IReadOnlyDictionary<string, ContractLookup> _contracts = new Dictionary<string, ContractLookup>();
     private long _lastSnapshotSequenceNr;
     private bool _passRunning;
 
     /// <param name="positions">The position shard region, resolved when a pass starts.</param>
     /// <param name="priceFeed">Told the open positions after every pass; null when no feed runs.</param>
-    public Reconciler(IBrokerClient broker, Func<IActorRef?> positions, Func<IActorRef?> priceFeed, ReconcilerSettings settings, TimeProvider clock)
+    /// <param name="contracts">Where a contract's underlying is read at adoption, for the policy rules.</param>
+    public Reconciler(IBrokerClient broker, IContractDirectory contracts, Func<IActorRef?> positions, Func<IActorRef?> priceFeed, ReconcilerSettings settings, TimeProvider clock)
     {
         _broker = broker;
+        _contractDirectory = contracts;
         _positions = positions;
         _priceFeed = priceFeed;
         _settings = settings;
@@ -55,8 +62,8 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IBrokerClient broker, Func<IActorRef?> positions, Func<IActorRef?> priceFeed, ReconcilerSettings settings, TimeProvider clock) =>
-        Akka.Actor.Props.Create(() => new Reconciler(broker, positions, priceFeed, settings, clock));
+    public static Props Props(IBrokerClient broker, IContractDirectory contracts, Func<IActorRef?> positions, Func<IActorRef?> priceFeed, ReconcilerSettings settings, TimeProvider clock) =>
+        Akka.Actor.Props.Create(() => new Reconciler(broker, contracts, positions, priceFeed, settings, clock));
 
     protected override void OnRecover(object message)
     {
@@ -141,7 +148,7 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
             return;
         }
 
-        new ReconcilePass(_broker, region, _settings, _clock).RunAsync(_state.Tracked, HeldButClosedSince(), _stopping.Token).PipeTo(
+        new ReconcilePass(_broker, _contractDirectory, region, _settings, _clock).RunAsync(_state.Tracked, HeldButClosedSince(), _contracts, _stopping.Token).PipeTo(
             Self,
             success: result => new PassFinished(result),
             failure: error => new PassFinished(PassResult.Failed(error.Message)));
@@ -215,5 +222,5 @@ public sealed partial class Reconciler : UntypedPersistentActor, IWithTimers
     private PriceFeedProtocol.Watch Watched() =>
         new([.. _state.Tracked.Values
             .OrderBy(t => t.PositionId, StringComparer.Ordinal)
-            .Select(t => new WatchedPosition(t.PositionId, t.Symbol, _priceSources.GetValueOrDefault(t.PositionId, _settings.DefaultPolicy.PriceSource)))]);
+            .Select(t => new WatchedPosition(t.PositionId, t.Symbol, _priceSources.GetValueOrDefault(t.PositionId, _settings.Policies.Default.PriceSource)))]);
 }

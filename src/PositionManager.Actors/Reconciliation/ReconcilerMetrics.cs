@@ -18,6 +18,9 @@ public static class ReconcilerMetrics
 
     public static readonly Counter<long> MarkedFlat = Meter.CreateCounter<long>("reconciler_marked_flat_total");
 
+    /// <summary>Contract reads at adoption that failed; each defers one adoption to the next pass.</summary>
+    public static readonly Counter<long> ContractLookupFailures = Meter.CreateCounter<long>("reconciler_contract_lookup_failures_total");
+
     public static readonly Counter<long> PassFailures = Meter.CreateCounter<long>("reconciler_pass_failures_total");
 
     private static int _active;

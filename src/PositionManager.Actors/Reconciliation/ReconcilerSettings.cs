@@ -1,10 +1,10 @@
-using PositionManager.Domain.Exits;
+using PositionManager.Domain.Policies;
 
 namespace PositionManager.Actors.Reconciliation;
 
 /// <param name="Interval">How often the broker's positions are read and compared (one pass also runs at start).</param>
-/// <param name="DefaultPolicy">The exit policy an adopted position starts with.</param>
-public sealed record ReconcilerSettings(TimeSpan Interval, ExitPolicy DefaultPolicy)
+/// <param name="Policies">The default exit policy and the rules: at adoption the first rule matching the contract gives its policy.</param>
+public sealed record ReconcilerSettings(TimeSpan Interval, PolicyBook Policies)
 {
     /// <summary>How long one position may take to answer (its first message after a restart recovers it).</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -24,4 +24,11 @@ public sealed record ReconcilerSettings(TimeSpan Interval, ExitPolicy DefaultPol
     /// after our own sell of it filled. At least two passes apart.
     /// </summary>
     public TimeSpan ReadoptAfter { get; init; } = Interval * 2;
+
+    /// <summary>
+    /// Contract reads in flight at once when many contracts are adopted in one pass (a first start
+    /// on a full account): each is a trading-API request, inside the 200 a minute the gateway's
+    /// orders also need, and the request budget queues the rest.
+    /// </summary>
+    public int ContractLookupConcurrency { get; init; } = 4;
 }

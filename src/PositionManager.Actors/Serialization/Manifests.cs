@@ -18,9 +18,9 @@ public static class Manifests
 {
     private static readonly (Type Type, string Manifest)[] All =
     [
-        (typeof(PositionOpened), "PositionOpened.v1"),
+        (typeof(PositionOpenedV1), "PositionOpened.v1"),
         (typeof(PeakRaised), "PeakRaised.v1"),
-        (typeof(PolicyChanged), "PolicyChanged.v1"),
+        (typeof(PolicyChangedV1), "PolicyChanged.v1"),
         (typeof(ExitTriggered), "ExitTriggered.v1"),
         (typeof(CloseOrderSubmitted), "CloseOrderSubmitted.v1"),
         (typeof(CloseOrderRejected), "CloseOrderRejected.v1"),
@@ -28,7 +28,7 @@ public static class Manifests
         (typeof(CloseOrderFilled), "CloseOrderFilled.v1"),
         (typeof(CloseOrderCanceled), "CloseOrderCanceled.v1"),
         (typeof(PositionClosed), "PositionClosed.v1"),
-        (typeof(PositionState), "PositionSnapshot.v1"),
+        (typeof(PositionSnapshotV1), "PositionSnapshot.v1"),
         (typeof(PositionProtocol.Open), "position.Open.v1"),
         (typeof(PositionProtocol.PriceTick), "position.PriceTick.v1"),
         (typeof(PositionProtocol.GetState), "position.GetState.v1"),
@@ -69,6 +69,10 @@ public static class Manifests
         (typeof(PositionProtocol.Closed), "position.Closed.v1"),
         (typeof(GatewaySnapshot), "gateway.Snapshot.v2"),
         (typeof(NodeInfoProtocol.NodeInfo), "node.NodeInfo.v2"),
+        (typeof(PositionOpened), "PositionOpened.v2"),
+        (typeof(PolicyChanged), "PolicyChanged.v2"),
+        (typeof(PositionState), "PositionSnapshot.v2"),
+        (typeof(PositionProtocol.ReapplyPolicy), "position.ReapplyPolicy.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

@@ -66,4 +66,8 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(NodeInfoProtocol.NodeInfoV1))]
 [JsonSerializable(typeof(PositionProtocol.Closed))]
 [JsonSerializable(typeof(GatewaySnapshot))]
+[JsonSerializable(typeof(PositionOpenedV1))]
+[JsonSerializable(typeof(PolicyChangedV1))]
+[JsonSerializable(typeof(PositionSnapshotV1))]
+[JsonSerializable(typeof(PositionProtocol.ReapplyPolicy))]
 public sealed partial class PositionManagerJsonContext : JsonSerializerContext;

@@ -115,6 +115,8 @@ public static class PositionCommands
         output.WriteLine($"  peak         {Text.Money(p.Peak)}");
         output.WriteLine($"  stop         {Text.Money(p.Stop)}{(detail.TrailArmed ? string.Empty : " (trail not armed)")}");
         output.WriteLine($"  why          {detail.StopExplanation}");
+        output.WriteLine($"  underlying   {detail.UnderlyingSymbol ?? "unknown (not read from the broker)"}");
+        output.WriteLine($"  rule         {detail.RuleName ?? "none"}");
         output.WriteLine($"  policy       {detail.Policy}");
         output.WriteLine(detail.LastQuote is { } q
             ? $"  last quote   bid {Text.Number(q.Bid)} ask {Text.Number(q.Ask)} last {Text.Number(q.Last)}, received {detail.LastQuoteAgeSeconds:0.0} s ago (quoted {Text.Time(q.QuotedAt)})"

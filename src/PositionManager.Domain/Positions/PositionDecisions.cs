@@ -45,7 +45,7 @@ public static class PositionDecisions
         problems.AddRange(command.Policy.Problems());
         return problems.Count > 0
             ? Decision.Refuse(string.Join("; ", problems))
-            : Decision.Of(new PositionOpened(state.PositionId, command.Symbol, command.Side, command.Quantity, command.EntryPrice, command.Policy, command.Origin, now));
+            : Decision.Of(new PositionOpened(state.PositionId, command.Symbol, command.Side, command.Quantity, command.EntryPrice, command.Policy, command.Origin, now, command.UnderlyingSymbol, command.RuleName));
     }
 
     /// <summary>
@@ -100,7 +100,26 @@ public static class PositionDecisions
     public static Decision OnClock(PositionState state, MarketMoment market) =>
         state.IsOpen && TriggerExit(state, null, market) is { } exit ? Decision.Of(exit) : Decision.Nothing;
 
-    public static Decision ChangePolicy(PositionState state, ExitPolicy policy, DateTimeOffset now)
+    public static Decision ChangePolicy(PositionState state, ExitPolicy policy, DateTimeOffset now) =>
+        NewPolicy(state, policy, now, rule: null, underlyingSymbol: null);
+
+    /// <summary>
+    /// An operator re-applies the current rules: the rule's policy replaces the position's, its stop
+    /// recomputed as for any policy change, and the rule is journaled with it. A position that
+    /// already has this rule's policy changes nothing, so re-applying twice journals once.
+    /// </summary>
+    /// <param name="underlyingSymbol">The contract's underlying as the rules judged it; journaled when the position did not know it.</param>
+    public static Decision ReapplyRule(PositionState state, string ruleName, ExitPolicy policy, string? underlyingSymbol, DateTimeOffset now)
+    {
+        if (state.IsOpen && state.RuleName == ruleName && state.Policy == policy)
+        {
+            return Decision.Nothing;
+        }
+
+        return NewPolicy(state, policy, now, ruleName, state.UnderlyingSymbol is null ? underlyingSymbol : null);
+    }
+
+    private static Decision NewPolicy(PositionState state, ExitPolicy policy, DateTimeOffset now, string? rule, string? underlyingSymbol)
     {
         if (!state.IsOpen)
         {
@@ -117,7 +136,7 @@ public static class PositionDecisions
         // only ticks are bound to never loosen it.
         var armed = policy.Trailing is { } trail && Trail.IsArmed(trail, state.Side, state.EntryPrice, state.Peak);
         var stop = armed ? Trail.StopFor(policy.Trailing!, state.Side, state.EntryPrice, state.Peak) : (decimal?)null;
-        return Decision.Of(new PolicyChanged(policy, stop, armed, now));
+        return Decision.Of(new PolicyChanged(policy, stop, armed, now, rule, Reapplied: rule is not null, underlyingSymbol));
     }
 
     public static Decision RequestClose(PositionState state, DateTimeOffset now)

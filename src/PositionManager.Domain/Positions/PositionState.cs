@@ -28,6 +28,12 @@ public sealed record PositionState
 
     public ExitPolicy Policy { get; init; } = ExitPolicy.None;
 
+    /// <summary>The policy rule the position came from (adoption or the last re-application); null only before it opened.</summary>
+    public string? RuleName { get; init; }
+
+    /// <summary>The broker's underlying of the contract; null when unknown (the broker knew no such contract, or opened before rules).</summary>
+    public string? UnderlyingSymbol { get; init; }
+
     /// <summary>The best price seen: the peak of a long, the trough of a short. Starts at entry.</summary>
     public decimal Peak { get; init; }
 
@@ -68,8 +74,17 @@ public sealed record PositionState
     public PositionState Apply(IPositionEvent change) => change switch
     {
         PositionOpened e => Opened(e),
+        PositionOpenedV1 e => Opened(e.Upgrade()),
         PeakRaised e => this with { Peak = e.Peak, Stop = e.Stop, TrailArmed = e.TrailArmed },
-        PolicyChanged e => this with { Policy = e.Policy, Stop = e.Stop, TrailArmed = e.TrailArmed },
+        PolicyChanged e => this with
+        {
+            Policy = e.Policy,
+            Stop = e.Stop,
+            TrailArmed = e.TrailArmed,
+            RuleName = e.RuleName ?? RuleName,
+            UnderlyingSymbol = e.UnderlyingSymbol ?? UnderlyingSymbol,
+        },
+        PolicyChangedV1 e => Apply(e.Upgrade()),
         ExitTriggered e => this with
         {
             PendingExit = new PendingExit(e.ExitSequence, e.Reason, e.Quantity, 0, e.ScaleOutIndex, e.ClientOrderId, null, e.At, e.LimitPrice),
@@ -107,6 +122,8 @@ public sealed record PositionState
             OriginalQuantity = e.Quantity,
             EntryPrice = e.EntryPrice,
             Policy = e.Policy,
+            RuleName = e.RuleName,
+            UnderlyingSymbol = e.UnderlyingSymbol,
             Peak = e.EntryPrice,
             TrailArmed = armed,
             Stop = armed ? Trail.StopFor(e.Policy.Trailing!, e.Side, e.EntryPrice, e.EntryPrice) : null,

@@ -41,6 +41,14 @@ internal static class AdminEndpoints
         admin.MapPost(AdminRoutes.Positions + "/{symbol}/policy", async (AdminApi api, string symbol, HttpRequest request) =>
             AdminResults.Ok(await api.Positions.ChangePolicy(symbol, await Body(request, Json.PolicyChangeRequest)), Json.CommandResult));
 
+        admin.MapGet(AdminRoutes.PolicyRules, (AdminApi api) => AdminResults.Ok(api.Policy.Rules(), Json.PolicyRulesView));
+        admin.MapGet(AdminRoutes.Prefix + "/policy/explain/{symbol}", async (AdminApi api, string symbol, CancellationToken cancel) =>
+            AdminResults.Ok(await api.Policy.Explain(symbol, cancel), Json.PolicyExplainView));
+        admin.MapGet(AdminRoutes.PolicyReapply, async (AdminApi api, string? rule, CancellationToken cancel) =>
+            AdminResults.Ok(await api.Policy.Reapply(rule, apply: false, cancel), Json.PolicyReapplyView));
+        admin.MapPost(AdminRoutes.PolicyReapply, async (AdminApi api, string? rule, CancellationToken cancel) =>
+            AdminResults.Ok(await api.Policy.Reapply(rule, apply: true, cancel), Json.PolicyReapplyView));
+
         admin.MapGet(AdminRoutes.Gateway, async (AdminApi api) => AdminResults.Ok(await api.Gateway.Status(), Json.GatewayView));
         admin.MapPost(AdminRoutes.GatewayHalt, async (AdminApi api, HttpContext context) =>
             AdminResults.Ok(await api.Gateway.Halt(await Body(context.Request, Json.HaltRequest), AdminAuthorization.Operator(context)), Json.CommandResult));

@@ -16,6 +16,8 @@ internal static class AdminResults
     public static string Describe(object? result) => result switch
     {
         JsonHttpResult<CommandResult> { Value: { } done } => done.Message,
+        JsonHttpResult<PolicyReapplyView> { Value: { } reapply } =>
+            $"rules re-applied to {reapply.Changes.Count} positions: {string.Join(", ", reapply.Changes.Select(c => $"{c.Symbol} {c.FromRule}->{c.ToRule} {c.Outcome}"))}",
         JsonHttpResult<AdminError> { Value: { } error, StatusCode: var status } => $"refused ({status}): {error.Error}",
         IStatusCodeHttpResult { StatusCode: var status } => $"HTTP {status}",
         _ => "done",

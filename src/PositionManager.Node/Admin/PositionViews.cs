@@ -16,7 +16,7 @@ internal static class PositionViews
         return new PositionSummary(
             state.PositionId,
             state.Symbol?.Value ?? state.PositionId,
-            state.Symbol?.Root ?? string.Empty,
+            state.UnderlyingSymbol ?? state.Symbol?.Root ?? string.Empty,
             state.Status.ToString(),
             state.Side.ToString(),
             state.Quantity,
@@ -49,7 +49,9 @@ internal static class PositionViews
             state.OpenedAt,
             state.ClosedReason,
             state.ConsecutiveRejections,
-            state.RetryNotBefore);
+            state.RetryNotBefore,
+            state.RuleName,
+            state.UnderlyingSymbol);
     }
 
     public static PolicyView Values(ExitPolicy policy) => new(

@@ -28,30 +28,22 @@ internal sealed class PositionsAdmin(IActorRef region, PositionJournal journal, 
             "closed" => PositionStatus.Closed,
             var other => throw AdminProblem.BadRequest($"status '{other}' is not open, closed or all"),
         };
-        var root = underlying?.Trim().ToUpperInvariant();
-        var ids = await journal.PositionIds(cancellationToken);
-        if (!string.IsNullOrEmpty(root))
-        {
-            // The entity id is the OCC symbol, which starts with its root: ask only those.
-            ids = [.. ids.Where(id => OptionSymbol.TryParse(id, out var symbol, out _) && symbol.Root == root)];
-        }
+        var on = underlying?.Trim().ToUpperInvariant();
 
-        using var gate = new SemaphoreSlim(ListConcurrency);
-        var views = await Task.WhenAll(ids.Select(async id =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await State(id);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        // Every position is asked: the underlying is the broker's, journaled at adoption, and an
+        // adjusted contract's root (LCID1) is not its underlying (LCID).
+        var views = await States(await journal.PositionIds(cancellationToken), cancellationToken);
         return [.. views
-            .Where(v => v.State.Status != PositionStatus.New && (wanted is null || v.State.Status == wanted))
-            .Select(PositionViews.Summary)];
+            .Select(PositionViews.Summary)
+            .Where(p => p.Status != nameof(PositionStatus.New) && (wanted is null || p.Status == wanted.ToString()))
+            .Where(p => string.IsNullOrEmpty(on) || p.Underlying == on)];
+    }
+
+    /// <summary>Every open position's state, as its actor answers now.</summary>
+    public async Task<IReadOnlyList<PositionState>> Open(CancellationToken cancellationToken)
+    {
+        var views = await States(await journal.PositionIds(cancellationToken), cancellationToken);
+        return [.. views.Where(v => v.State.IsOpen).Select(v => v.State)];
     }
 
     public async Task<PositionDetail> Show(string symbol) =>
@@ -114,6 +106,23 @@ internal sealed class PositionsAdmin(IActorRef region, PositionJournal journal, 
         return await journal.Exists(parsed.Value)
             ? parsed.Value
             : throw AdminProblem.NotFound($"no position for {parsed.Value} (see `pmctl positions list`)");
+    }
+
+    private async Task<PositionProtocol.PositionView[]> States(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(ListConcurrency);
+        return await Task.WhenAll(ids.Select(async id =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await State(id);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
     }
 
     private Task<PositionProtocol.PositionView> State(string id) =>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Reconciliation;
+using PositionManager.Domain.Policies;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 using PositionManager.Node.Http;
@@ -131,7 +132,10 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => new AdminApi(sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System));
+        var policies = options.Policies;
+        services.AddSingleton(sp => new AdminApi(
+            sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System,
+            new PolicyRules(policies, sp.GetRequiredService<BrokerClients>().Contracts)));
         services.AddAkka(PositionManagerAkka.SystemName, (akka, sp) =>
         {
             var clients = sp.GetRequiredService<BrokerClients>();
@@ -147,7 +151,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 TimeProvider.System,
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, options.Gateway.ToSettings()),
                 Prices: new PriceFeedSetup(clients.MarketData, options.PriceFeedSettings(), clients.QuoteStream),
-                Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
+                Reconciler: new ReconcilerSetup(clients.Trading, clients.Contracts, new ReconcilerSettings(options.Reconcile.Interval, policies)),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,

@@ -115,7 +115,7 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         var history = (await Pmctl.Run(node, "position", "history", Symbol("GOOGL"), "--json")).Json();
 
         var events = history.GetProperty("events").EnumerateArray().ToList();
-        Assert.Equal("PositionOpened.v1", events[0].GetProperty("event").GetString());
+        Assert.Equal("PositionOpened.v2", events[0].GetProperty("event").GetString());
         Assert.StartsWith("opened (adopted)", events[0].GetProperty("details").GetString());
         Assert.Equal(Enumerable.Range(1, events.Count).Select(n => (long)n), events.Select(e => e.GetProperty("sequenceNr").GetInt64()));
     }
@@ -132,7 +132,7 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         Assert.Equal(40m, detail.GetProperty("policyValues").GetProperty("trailingStopPercent").GetDecimal());
         Assert.Equal(60m, detail.GetProperty("policyValues").GetProperty("stopLossPercent").GetDecimal());
         var events = (await Pmctl.Run(node, "position", "history", symbol, "--json")).Json().GetProperty("events").EnumerateArray();
-        Assert.Contains(events, e => e.GetProperty("event").GetString() == "PolicyChanged.v1");
+        Assert.Contains(events, e => e.GetProperty("event").GetString() == "PolicyChanged.v2");
 
         var invalid = await Pmctl.RunWithToken(node, "position", "policy", symbol, "--stop-loss-percent", "150");
         Assert.Contains("stop loss 150% must be between 0 and 100", invalid.OneLineError());

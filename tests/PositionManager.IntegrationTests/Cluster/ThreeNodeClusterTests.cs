@@ -68,7 +68,7 @@ public sealed class ThreeNodeClusterTests : IAsyncLifetime
             Patience);
         var shown = (await Pmctl(1, "position", "show", Calls[3], "--json")).Json().GetProperty("position");
         Assert.Equal(("Open", 2), (shown.GetProperty("status").GetString(), shown.GetProperty("quantity").GetInt32()));
-        Assert.Equal("PositionOpened.v1", (await Pmctl(2, "position", "history", Calls[4], "--json")).Json().GetProperty("events")[0].GetProperty("event").GetString());
+        Assert.Equal("PositionOpened.v2", (await Pmctl(2, "position", "history", Calls[4], "--json")).Json().GetProperty("events")[0].GetProperty("event").GetString());
 
         var stats = (await Pmctl(2, "sharding", "region-stats", "--json")).Json().GetProperty("members").EnumerateArray().ToList();
         Assert.Equal(_addresses.Order(), stats.Select(s => s.GetProperty("address").GetString()!).Order());

@@ -1,5 +1,6 @@
 using PositionManager.Alpaca;
 using PositionManager.Alpaca.MarketData;
+using PositionManager.Alpaca.Reference;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.PaperBroker.Accounts;
@@ -23,7 +24,9 @@ public sealed class GatewayBroker : IAsyncDisposable
     {
         Host = host;
         Settings = new AlpacaSettings(KeyId, Secret, host.BaseUrl, host.BaseUrl, host.StreamUrl);
-        Client = new AlpacaBrokerClient(_http, Settings, TimeProvider.System);
+        var client = new AlpacaBrokerClient(_http, Settings, TimeProvider.System);
+        Client = client;
+        Contracts = new AlpacaReferenceClient(_http, Settings, TimeProvider.System, client.Budget);
     }
 
     public PaperBrokerHost Host { get; }
@@ -31,6 +34,9 @@ public sealed class GatewayBroker : IAsyncDisposable
     public AlpacaSettings Settings { get; }
 
     public IBrokerClient Client { get; }
+
+    /// <summary>The real contract reads (<c>/v2/options/contracts</c>), on the trading client's budget.</summary>
+    public IContractDirectory Contracts { get; }
 
     /// <summary>The real market data client, polling the broker's copy of Alpaca's options data API.</summary>
     public IMarketData MarketData() => new AlpacaMarketData(_http, Settings, TimeProvider.System);

@@ -7,6 +7,7 @@ using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
+using PositionManager.Alpaca.Reference;
 using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests.Support;
@@ -45,13 +46,15 @@ public sealed class SystemNode : IAsyncDisposable
 
     /// <param name="reconcile">Runs the reconciler against the broker with these settings.</param>
     /// <param name="prices">Runs the price feed on the broker's market data with these settings.</param>
+    /// <param name="contracts">Where the reconciler reads contracts; the broker's, over HTTP, by default.</param>
     public static async Task<SystemNode> StartAsync(
         JournalTarget journal,
         GatewayBroker broker,
         GatewaySettings gatewaySettings,
         bool withStream = true,
         ReconcilerSettings? reconcile = null,
-        PriceFeedSettings? prices = null)
+        PriceFeedSettings? prices = null,
+        IContractDirectory? contracts = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddAkka(PositionManagerAkka.SystemName, (akka, _) => akka.ConfigurePositionManager(new NodeSetup(
@@ -63,7 +66,7 @@ public sealed class SystemNode : IAsyncDisposable
             ExtraHocon: TestConfig.Strict,
             Broker: new BrokerGatewaySetup(broker.Client, withStream ? broker.Stream() : null, gatewaySettings),
             Prices: prices is null ? null : new PriceFeedSetup(broker.MarketData(), prices),
-            Reconciler: reconcile is null ? null : new ReconcilerSetup(broker.Client, reconcile))));
+            Reconciler: reconcile is null ? null : new ReconcilerSetup(broker.Client, contracts ?? broker.Contracts, reconcile))));
         var host = builder.Build();
         await host.StartAsync();
         return new SystemNode(host);
