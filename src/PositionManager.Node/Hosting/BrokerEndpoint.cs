@@ -53,7 +53,7 @@ public sealed class BrokerEndpoint : IAsyncDisposable
     {
         if (NodeConfiguration.UsesEmbeddedBroker(configuration))
         {
-            var broker = await PaperBrokerHost.StartAsync(new PaperBrokerOptions(), port: 0, logging: NodeLogging.ConfigureEmbeddedBroker, cancellationToken: cancellationToken);
+            var broker = await PaperBrokerHost.StartAsync(EmbeddedOptions(configuration), port: 0, logging: NodeLogging.ConfigureEmbeddedBroker, cancellationToken: cancellationToken);
             return new BrokerEndpoint(new AlpacaSettings(EmbeddedKey, EmbeddedKey, broker.BaseUrl, broker.BaseUrl, broker.StreamUrl), broker);
         }
 
@@ -94,4 +94,25 @@ public sealed class BrokerEndpoint : IAsyncDisposable
             AlpacaTradingEnvironment.Paper => BrokerKind.Paper,
             _ => BrokerKind.Other,
         };
+
+    /// <summary>
+    /// The embedded broker reads the standalone PaperBroker's own section (<c>PaperBroker__SeedDemoAccount=false</c>,
+    /// <c>PaperBroker__MarketAlwaysOpen=false</c>, …); its keys are always the node's stand-in pair.
+    /// </summary>
+    private static PaperBrokerOptions EmbeddedOptions(IConfiguration configuration)
+    {
+        PaperBrokerOptions options;
+        try
+        {
+            options = configuration.GetSection("PaperBroker").Get<PaperBrokerOptions>() ?? new PaperBrokerOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new NodeSettingsException($"PaperBroker: {e.Message}");
+        }
+
+        options.ApiKeyId = null;
+        options.ApiSecretKey = null;
+        return options;
+    }
 }
