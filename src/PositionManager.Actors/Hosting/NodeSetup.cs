@@ -12,6 +12,7 @@ namespace PositionManager.Actors.Hosting;
 /// <param name="SeedNodes">Akka addresses to join; the first forms the cluster when it is this node.</param>
 /// <param name="Prices">The price feed singleton and its market data; none without it (tests of positions alone).</param>
 /// <param name="Reconciler">The reconciler singleton and the broker it reads; none without it.</param>
+/// <param name="Market">The market clock positions and the gateway decide by; without it the market counts as open at every hour (tests of other parts).</param>
 public sealed record NodeSetup(
     JournalTarget Journal,
     Func<ActorSystem, IActorRef>? Gateway,
@@ -25,4 +26,5 @@ public sealed record NodeSetup(
     BrokerGatewaySetup? Broker = null,
     PriceFeedSetup? Prices = null,
     ReconcilerSetup? Reconciler = null,
-    IReadOnlyList<string>? SeedNodes = null);
+    IReadOnlyList<string>? SeedNodes = null,
+    MarketClockSetup? Market = null);

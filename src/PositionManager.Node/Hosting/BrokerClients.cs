@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PositionManager.Alpaca.Http;
 using PositionManager.Alpaca.MarketData;
 using PositionManager.Alpaca.MarketData.Streaming;
+using PositionManager.Alpaca.Reference;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Node.Configuration;
@@ -15,7 +16,11 @@ public sealed class BrokerClients : IDisposable
 
     public BrokerClients(BrokerEndpoint endpoint, MarketDataOptions marketData, TimeProvider clock, ILoggerFactory loggers)
     {
-        Trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
+        var trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
+        Trading = trading;
+
+        // The clock, calendar and contracts are trading-API requests: they share its 200 a minute.
+        Reference = new AlpacaReferenceClient(_http, endpoint.Settings, clock, trading.Budget, loggers.CreateLogger<AlpacaReferenceClient>());
         Stream = new AlpacaTradeUpdateStream(endpoint.Settings, clock, loggers.CreateLogger<AlpacaTradeUpdateStream>());
 
         // Alpaca counts market data requests apart from trading ones: each has its own budget.
@@ -28,6 +33,9 @@ public sealed class BrokerClients : IDisposable
     public IBrokerClient Trading { get; }
 
     public ITradeUpdateSource Stream { get; }
+
+    /// <summary>The market clock and calendar (<see cref="IMarketCalendar"/>) and option contracts (<see cref="IContractDirectory"/>).</summary>
+    public AlpacaReferenceClient Reference { get; }
 
     public IMarketData MarketData { get; }
 

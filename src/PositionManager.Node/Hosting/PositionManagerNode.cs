@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PositionManager.Actors.Hosting;
+using PositionManager.Actors.Market;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
@@ -130,6 +131,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(options.Console);
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new MarketClockView());
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new AdminApi(sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System));
         services.AddAkka(PositionManagerAkka.SystemName, (akka, sp) =>
@@ -151,9 +153,10 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,
-                JoinSelf: !options.Cluster.Formation.UsesBootstrap));
+                JoinSelf: !options.Cluster.Formation.UsesBootstrap,
+                Market: new MarketClockSetup(clients.Reference, sp.GetRequiredService<MarketClockView>(), MarketClockSettings.Default)));
             akka.WithClusterFormation(options.Cluster);
-            akka.WithNodeHealthChecks();
+            akka.WithNodeHealthChecks(sp.GetRequiredService<MarketClockView>(), TimeProvider.System);
         });
         if (options.Cluster.Formation.UsesBootstrap)
         {
