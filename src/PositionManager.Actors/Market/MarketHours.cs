@@ -26,9 +26,6 @@ public sealed record MarketHours(BrokerClock? Clock, ISessionCalendar Calendar, 
     public bool IsOpenAt(DateTimeOffset now) =>
         Clock is { } clock && now < clock.NextClose && (clock.IsOpen || now >= clock.NextOpen);
 
-    /// <summary>The instant after which the last reading vouches for nothing: its <c>next_close</c>.</summary>
-    public DateTimeOffset? KnownUntil => Clock?.NextClose;
-
     /// <summary>One line for logs, health and pmctl.</summary>
     public string Describe(DateTimeOffset now)
     {
