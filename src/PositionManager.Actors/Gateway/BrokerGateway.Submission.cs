@@ -15,16 +15,20 @@ public sealed partial class BrokerGateway
     private const string BrokerRefusal = "BrokerRejected";
     private const string BrokerUnavailable = "BrokerUnavailable";
 
+    /// <summary>How often held intents look whether the market has opened: the clock view is a memory read.</summary>
+    private static readonly TimeSpan MarketOpenCheck = TimeSpan.FromSeconds(1);
+
     private readonly HashSet<string> _accepting = new(StringComparer.Ordinal);
     private string? _working;
     private Unjournaled? _unjournaled;
     private int _failuresInARow;
+    private bool _holdingForOpen;
 
     private bool OnSubmissionMessage(object message)
     {
         switch (message)
         {
-            case WorkNext:
+            case WorkNext or MarketMayHaveOpened:
                 WorkOnOutbox();
                 return true;
             case PositionRead read when read.IntentId == _working:
@@ -59,7 +63,7 @@ public sealed partial class BrokerGateway
     /// </summary>
     private bool TryStartAtOnce(GatewayProtocol.SubmitClose intent, IActorRef replyTo)
     {
-        if (_working is not null || _state.Halted || _state.Outbox.Count > _accepting.Count)
+        if (_working is not null || _state.Halted || !MarketOpen || _state.Outbox.Count > _accepting.Count)
         {
             return false;
         }
@@ -108,9 +112,38 @@ public sealed partial class BrokerGateway
         {
             Refuse(next, [new RuleViolation(RuleCode.GatewayHalted, $"the gateway is halted ({_state.HaltReason}); resume it before any order is sent")]);
         }
+        else if (!MarketOpen)
+        {
+            HoldUntilOpen(next);
+        }
         else
         {
             ReadBrokerPosition(next);
+        }
+    }
+
+    private bool MarketOpen => _market.At(Now).IsOpen;
+
+    /// <summary>
+    /// Alpaca refuses options market orders outside regular hours, and positions trigger nothing
+    /// while the market is closed; an intent that reaches the outbox then (a manual close from
+    /// pmctl, or an exit that crossed the close on its way) stays journaled and acknowledged in
+    /// the outbox and goes out, checked against the broker's position then, once the clock says
+    /// open (docs/DESIGN.md, "The market's clock").
+    /// </summary>
+    private void HoldUntilOpen(IntentRecord record)
+    {
+        if (!_holdingForOpen)
+        {
+            _holdingForOpen = true;
+            Log.Warning("Market closed: holding {Count} close intents in the outbox until it opens, first {IntentId} ({Intent} {Quantity} {Symbol})", _state.Outbox.Count, record.IntentId, record.Intent.Intent, record.Intent.Quantity, record.Intent.Symbol);
+        }
+
+        _working = null;
+        _failuresInARow = 0;
+        if (!Timers.IsTimerActive("market-open"))
+        {
+            Timers.StartSingleTimer("market-open", MarketMayHaveOpened.Instance, MarketOpenCheck);
         }
     }
 
@@ -140,6 +173,19 @@ public sealed partial class BrokerGateway
         {
             RefuseUnlessAtBroker(record, check.Violations);
             return;
+        }
+
+        if (!MarketOpen)
+        {
+            // Closed since the intent was taken up (the read took a while, or a retry waited).
+            EnsureJournaled(() => HoldUntilOpen(_state.Find(record.IntentId)!));
+            return;
+        }
+
+        if (_holdingForOpen)
+        {
+            _holdingForOpen = false;
+            Log.Info("Market open: sending the close intents held in the outbox, first {IntentId}", record.IntentId);
         }
 
         if (record.Stage == IntentStage.Submitting)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using PositionManager.Actors.Market;
 using PositionManager.Actors.Positions;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
@@ -26,6 +27,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private readonly Func<IActorRef?> _positions;
     private readonly GatewaySettings _settings;
     private readonly TimeProvider _clock;
+    private readonly IMarketView _market;
     private readonly CancellationTokenSource _stopping = new();
     private GatewayState _state;
     private long _lastSnapshotSequenceNr;
@@ -37,13 +39,15 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     private readonly HashSet<string> _queuing = new(StringComparer.Ordinal);
 
     /// <param name="positions">The position shard region, resolved late: it is started after the gateway.</param>
-    public BrokerGateway(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock)
+    /// <param name="market">The market clock of the node it runs on; while it says closed no order is sent. Without one the market counts as open at every hour.</param>
+    public BrokerGateway(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock, IMarketView? market = null)
     {
         _broker = broker;
         _stream = stream;
         _positions = positions;
         _settings = settings;
         _clock = clock;
+        _market = market ?? AlwaysOpenMarket.Instance;
         _state = GatewayState.Retaining(settings.RetainCompleted);
     }
 
@@ -51,8 +55,8 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock) =>
-        Akka.Actor.Props.Create(() => new BrokerGateway(broker, stream, positions, settings, clock));
+    public static Props Props(IBrokerClient broker, ITradeUpdateSource? stream, Func<IActorRef?> positions, GatewaySettings settings, TimeProvider clock, IMarketView? market = null) =>
+        Akka.Actor.Props.Create(() => new BrokerGateway(broker, stream, positions, settings, clock, market));
 
     protected override void OnRecover(object message)
     {

@@ -32,6 +32,12 @@ internal static class GatewayInternals
         public static readonly WorkNext Instance = new();
     }
 
+    /// <summary>Intents are held while the market is closed: look again whether it has opened.</summary>
+    public sealed class MarketMayHaveOpened : INoSerializationVerificationNeeded
+    {
+        public static readonly MarketMayHaveOpened Instance = new();
+    }
+
     public sealed class PollOpenOrders : INoSerializationVerificationNeeded
     {
         public static readonly PollOpenOrders Instance = new();

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Market;
 
 namespace PositionManager.Actors.Hosting;
 
@@ -12,7 +13,7 @@ public static class GatewayHosting
     /// one gateway in the whole cluster, so exactly one actor ever sends orders. It reaches positions
     /// through the region, which starts after it and is looked up when an outcome is sent.
     /// </summary>
-    public static AkkaConfigurationBuilder WithBrokerGateway(this AkkaConfigurationBuilder builder, BrokerGatewaySetup setup, TimeProvider clock) =>
+    public static AkkaConfigurationBuilder WithBrokerGateway(this AkkaConfigurationBuilder builder, BrokerGatewaySetup setup, TimeProvider clock, IMarketView? market = null) =>
         builder.WithSingleton<GatewayProxy>(
             BrokerGateway.Name,
             (_, registry, _) => BrokerGateway.Props(
@@ -20,7 +21,8 @@ public static class GatewayHosting
                 setup.Stream,
                 () => registry.TryGet<PositionRegion>(out var region) ? region : null,
                 setup.Settings,
-                clock),
+                clock,
+                market),
             new ClusterSingletonOptions(),
             createProxyToo: true);
 }

@@ -14,6 +14,7 @@ namespace PositionManager.Actors.Hosting;
 /// <param name="Prices">The price feed singleton and its market data; none without it (tests of positions alone).</param>
 /// <param name="Reconciler">The reconciler singleton and the broker it reads; none without it.</param>
 /// <param name="TradesWith">The broker this node trades with, for <c>pmctl node version</c>; none from a host that does not say.</param>
+/// <param name="Market">The market clock positions and the gateway decide by; without it the market counts as open at every hour (tests of other parts).</param>
 public sealed record NodeSetup(
     JournalTarget Journal,
     Func<ActorSystem, IActorRef>? Gateway,
@@ -28,4 +29,5 @@ public sealed record NodeSetup(
     PriceFeedSetup? Prices = null,
     ReconcilerSetup? Reconciler = null,
     IReadOnlyList<string>? SeedNodes = null,
-    TradingBroker? TradesWith = null);
+    TradingBroker? TradesWith = null,
+    MarketClockSetup? Market = null);

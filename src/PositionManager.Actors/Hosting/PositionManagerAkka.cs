@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Config;
 using Akka.Remote.Hosting;
 using PositionManager.Actors.Configuration;
+using PositionManager.Actors.Market;
 using PositionManager.Actors.Nodes;
 using PositionManager.Persistence;
 
@@ -25,9 +26,17 @@ public static class PositionManagerAkka
             .WithRemoting(setup.Hostname, formation.Port)
             .WithClustering(new ClusterOptions { SeedNodes = formation.SeedNodes })
             .WithActors((system, _) => system.ActorOf(NodeInfoActor.Props(BuildInfo.Current, setup.Clock.GetUtcNow(), setup.TradesWith), NodeInfoActor.Name));
+        IMarketView market = AlwaysOpenMarket.Instance;
+        if (setup.Market is { } clock)
+        {
+            // First, so that its first read is on its way before any position or intent asks.
+            builder.WithMarketClock(clock, setup.Clock);
+            market = clock.View;
+        }
+
         if (setup.Broker is { } broker)
         {
-            builder.WithBrokerGateway(broker, setup.Clock);
+            builder.WithBrokerGateway(broker, setup.Clock, market);
         }
         else if (setup.Gateway is { } standIn)
         {
@@ -38,7 +47,7 @@ public static class PositionManagerAkka
             throw new ArgumentException("a node needs the broker gateway or a stand-in for it", nameof(setup));
         }
 
-        builder.WithPositionRegion(setup.Positions, setup.NumberOfShards, setup.Clock);
+        builder.WithPositionRegion(setup.Positions, setup.NumberOfShards, setup.Clock, market);
         if (setup.Prices is { } prices)
         {
             builder.WithPriceFeed(prices, setup.Clock);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
+using PositionManager.Actors.Market;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Sharding;
 
@@ -17,14 +18,14 @@ public static class PositionShardingHosting
     /// (a closed one passivates, which forgets it, and tells the reconciler, which stops pricing
     /// it). The gateway proxy must be registered first.
     /// </summary>
-    public static AkkaConfigurationBuilder WithPositionRegion(this AkkaConfigurationBuilder builder, PositionSettings settings, int numberOfShards, TimeProvider clock) =>
+    public static AkkaConfigurationBuilder WithPositionRegion(this AkkaConfigurationBuilder builder, PositionSettings settings, int numberOfShards, TimeProvider clock, IMarketView? market = null) =>
         builder.WithShardRegion<PositionRegion>(
             RegionName,
             (_, registry, _) =>
             {
                 // The reconciler starts after the region: looked up when a position closes, not now.
                 Func<IActorRef?> reconciler = () => registry.TryGet<ReconcilerProxy>(out var proxy) ? proxy : null;
-                return entityId => PositionActor.Props(entityId, settings, registry.Get<GatewayProxy>(), clock, reconciler);
+                return entityId => PositionActor.Props(entityId, settings, registry.Get<GatewayProxy>(), clock, reconciler, market);
             },
             new PositionMessageExtractor(numberOfShards),
             // Empty on purpose: every sharding setting lives in hocon/akka.conf (akka.cluster.sharding).

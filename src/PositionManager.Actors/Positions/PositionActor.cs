@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Market;
 using PositionManager.Domain.Market;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
@@ -26,6 +27,7 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
     private readonly IActorRef _gateway;
     private readonly TimeProvider _clock;
     private readonly Func<IActorRef?>? _closedListener;
+    private readonly IMarketView _market;
     private PositionState _state;
 
     // Peaks journaled with PersistAsync and not yet confirmed, and the state they lead to: the
@@ -46,13 +48,15 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="closedListener">Told when the position closes (the reconciler's proxy); looked up then, as it may start after the position.</param>
-    public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null)
+    /// <param name="market">The node's market clock (<see cref="MarketClockView"/>); without one the market counts as open at every hour.</param>
+    public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null, IMarketView? market = null)
     {
         PersistenceId = PersistenceIdFor(positionId);
         _settings = settings;
         _gateway = gateway;
         _clock = clock;
         _closedListener = closedListener;
+        _market = market ?? AlwaysOpenMarket.Instance;
         _state = PositionState.New(positionId);
     }
 
@@ -60,8 +64,8 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string positionId) => $"position-{positionId}";
 
-    public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null) =>
-        Akka.Actor.Props.CreateBy(new PositionActorProducer(positionId, settings, gateway, clock, closedListener)).WithMailbox(PositionMailbox.ConfigPath);
+    public static Props Props(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null, IMarketView? market = null) =>
+        Akka.Actor.Props.CreateBy(new PositionActorProducer(positionId, settings, gateway, clock, closedListener, market ?? AlwaysOpenMarket.Instance)).WithMailbox(PositionMailbox.ConfigPath);
 
     // Untyped on purpose: a ReceivePersistentActor builds its handler table per instance, which
     // costs kilobytes per position and a matcher walk per tick; these are plain type switches.
@@ -360,10 +364,11 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
         _closedListener?.Invoke()?.Tell(new Closed(_state.PositionId, _state.ClosedReason ?? "closed"));
 
     /// <summary>
-    /// The market as this position's decisions see it. No market clock reaches the actor yet: the
-    /// market counts as open at every hour and sessions close at 16:00 New York on weekdays.
+    /// The market as this position's decisions see it: the node's clock, one volatile read per tick.
+    /// While it says closed, quotes move nothing and nothing triggers; the first sane tick after
+    /// the open decides.
     /// </summary>
-    private static MarketMoment Market(DateTimeOffset now) => MarketMoment.WithoutClock(now);
+    private MarketMoment Market(DateTimeOffset now) => _market.At(now);
 
     private void ScheduleClock()
     {

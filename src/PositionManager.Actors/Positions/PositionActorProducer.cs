@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Actors.Market;
 
 namespace PositionManager.Actors.Positions;
 
@@ -8,11 +9,11 @@ namespace PositionManager.Actors.Positions;
 /// thousands of entities a shard starts; the Props also keep the argument array and a producer of
 /// their own for each entity's lifetime.
 /// </summary>
-internal sealed class PositionActorProducer(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener) : IIndirectActorProducer
+internal sealed class PositionActorProducer(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener, IMarketView market) : IIndirectActorProducer
 {
     public Type ActorType => typeof(PositionActor);
 
-    public ActorBase Produce() => new PositionActor(positionId, settings, gateway, clock, closedListener);
+    public ActorBase Produce() => new PositionActor(positionId, settings, gateway, clock, closedListener, market);
 
     public void Release(ActorBase actor)
     {

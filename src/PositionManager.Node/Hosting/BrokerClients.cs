@@ -18,8 +18,9 @@ public sealed class BrokerClients : IDisposable
     {
         var trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
         Trading = trading;
-        // Contract reads are trading-API requests: Alpaca counts them with orders and positions.
-        Contracts = new AlpacaReferenceClient(_http, endpoint.Settings, clock, trading.Budget, loggers.CreateLogger<AlpacaReferenceClient>());
+
+        // The clock, calendar and contracts are trading-API requests: they share its 200 a minute.
+        Reference = new AlpacaReferenceClient(_http, endpoint.Settings, clock, trading.Budget, loggers.CreateLogger<AlpacaReferenceClient>());
         Stream = new AlpacaTradeUpdateStream(endpoint.Settings, clock, loggers.CreateLogger<AlpacaTradeUpdateStream>());
 
         // Alpaca counts market data requests apart from trading ones: each has its own budget.
@@ -33,8 +34,11 @@ public sealed class BrokerClients : IDisposable
 
     public ITradeUpdateSource Stream { get; }
 
+    /// <summary>The market clock and calendar (<see cref="IMarketCalendar"/>) and option contracts (<see cref="IContractDirectory"/>).</summary>
+    public AlpacaReferenceClient Reference { get; }
+
     /// <summary>Option contracts as the broker describes them (their underlying, for the policy rules).</summary>
-    public IContractDirectory Contracts { get; }
+    public IContractDirectory Contracts => Reference;
 
     public IMarketData MarketData { get; }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PositionManager.Actors.Hosting;
+using PositionManager.Actors.Market;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Policies;
 using PositionManager.Node.Admin;
@@ -131,6 +132,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(options.Console);
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new MarketClockView());
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
         var policies = options.Policies;
         services.AddSingleton(sp => new AdminApi(
@@ -156,9 +158,10 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,
                 JoinSelf: !options.Cluster.Formation.UsesBootstrap,
-                TradesWith: broker.TradesWith));
+                TradesWith: broker.TradesWith,
+                Market: new MarketClockSetup(clients.Reference, sp.GetRequiredService<MarketClockView>(), MarketClockSettings.Default)));
             akka.WithClusterFormation(options.Cluster);
-            akka.WithNodeHealthChecks();
+            akka.WithNodeHealthChecks(sp.GetRequiredService<MarketClockView>(), TimeProvider.System);
         });
         if (options.Cluster.Formation.UsesBootstrap)
         {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PositionManager.Actors.Hosting;
+using PositionManager.Actors.Market;
 using PositionManager.Admin;
 
 namespace PositionManager.Node.Http;
@@ -15,14 +16,16 @@ namespace PositionManager.Node.Http;
 /// <summary>
 /// Liveness (the actor system runs) and readiness (this member is Up and its position region is
 /// registered), through Akka.Hosting's health checks; an orchestrator restarts on the first and
-/// routes work by the second, which drops first when the node leaves.
+/// routes work by the second, which drops first when the node leaves. The market clock is reported
+/// with readiness but never fails it: an unreadable clock is Degraded (HTTP 200), since the node
+/// then holds its exits (docs/DESIGN.md, "The market's clock") and restarting it would not help.
 /// </summary>
 internal static class NodeHealth
 {
     private const string Live = "live";
     private const string Ready = "ready";
 
-    public static AkkaConfigurationBuilder WithNodeHealthChecks(this AkkaConfigurationBuilder akka) =>
+    public static AkkaConfigurationBuilder WithNodeHealthChecks(this AkkaConfigurationBuilder akka, MarketClockView market, TimeProvider time) =>
         akka.WithActorSystemLivenessCheck(tags: [Live])
             .WithAkkaClusterReadinessCheck(tags: [Ready])
             .WithHealthCheck("position-region", (system, registry, _) =>
@@ -36,6 +39,12 @@ internal static class NodeHealth
                 return Task.FromResult(registry.TryGet<PositionRegion>(out IActorRef? _)
                     ? HealthCheckResult.Healthy("the position region is registered")
                     : HealthCheckResult.Unhealthy("the position region is not registered yet"));
+            }, tags: [Ready])
+            .WithHealthCheck("market-clock", (_, _, _) =>
+            {
+                var hours = market.Hours;
+                var text = hours.Describe(time.GetUtcNow());
+                return Task.FromResult(hours.Condition == MarketClockCondition.Readable ? HealthCheckResult.Healthy(text) : HealthCheckResult.Degraded(text));
             }, tags: [Ready]);
 
     public static void MapNodeHealth(this IEndpointRouteBuilder app)

@@ -317,6 +317,7 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         Assert.Contains("pm_gateway_queue_depth", metrics);
         Assert.Contains("pm_reconciler_active_alerts", metrics);
         Assert.Contains("pm_reconciler_adopted_total", metrics);
+        Assert.Contains("pm_market_clock_unreadable 0", metrics);
     }
 
     [Fact]
@@ -325,6 +326,11 @@ public sealed class PmctlTests(AdminNode node) : IClassFixture<AdminNode>
         var ready = (await Pmctl.Run(node, "node", "health", "--json")).Json();
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("position-region").GetProperty("status").GetString());
+
+        // The embedded broker's market is open around the clock: read, and open a year ahead.
+        var clock = ready.GetProperty("checks").GetProperty("market-clock");
+        Assert.Equal("Healthy", clock.GetProperty("status").GetString());
+        Assert.StartsWith("market open until ", clock.GetProperty("description").GetString(), StringComparison.Ordinal);
         var live = (await Pmctl.Run(node, "node", "health", "--live", "--json")).Json();
         Assert.Equal("Healthy", live.GetProperty("status").GetString());
 

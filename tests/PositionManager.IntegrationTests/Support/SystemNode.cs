@@ -47,6 +47,9 @@ public sealed class SystemNode : IAsyncDisposable
     /// <param name="reconcile">Runs the reconciler against the broker with these settings.</param>
     /// <param name="prices">Runs the price feed on the broker's market data with these settings.</param>
     /// <param name="contracts">Where the reconciler reads contracts; the broker's, over HTTP, by default.</param>
+    /// <param name="market">Runs the node's market clock; without it the market counts as open at every hour.</param>
+    /// <param name="clock">The node's time (the broker's manual clock, so quotes it stamps are fresh here); the system's by default.</param>
+    /// <param name="positions">The positions' settings; <see cref="PositionSettings.Default"/> by default.</param>
     public static async Task<SystemNode> StartAsync(
         JournalTarget journal,
         GatewayBroker broker,
@@ -54,19 +57,23 @@ public sealed class SystemNode : IAsyncDisposable
         bool withStream = true,
         ReconcilerSettings? reconcile = null,
         PriceFeedSettings? prices = null,
-        IContractDirectory? contracts = null)
+        IContractDirectory? contracts = null,
+        MarketClockSetup? market = null,
+        TimeProvider? clock = null,
+        PositionSettings? positions = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddAkka(PositionManagerAkka.SystemName, (akka, _) => akka.ConfigurePositionManager(new NodeSetup(
             journal,
             Gateway: null,
-            PositionSettings.Default,
-            TimeProvider.System,
+            positions ?? PositionSettings.Default,
+            clock ?? TimeProvider.System,
             NumberOfShards: 10,
             ExtraHocon: TestConfig.Strict,
             Broker: new BrokerGatewaySetup(broker.Client, withStream ? broker.Stream() : null, gatewaySettings),
             Prices: prices is null ? null : new PriceFeedSetup(broker.MarketData(), prices),
-            Reconciler: reconcile is null ? null : new ReconcilerSetup(broker.Client, contracts ?? broker.Contracts, reconcile))));
+            Reconciler: reconcile is null ? null : new ReconcilerSetup(broker.Client, contracts ?? broker.Contracts, reconcile),
+            Market: market)));
         var host = builder.Build();
         await host.StartAsync();
         return new SystemNode(host);
