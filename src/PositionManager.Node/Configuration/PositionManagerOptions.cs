@@ -17,7 +17,8 @@ public sealed record PositionManagerOptions(
     JournalOptions Journal,
     ConsoleOptions Console,
     AdminOptions Admin,
-    ClusterNodeOptions Cluster)
+    ClusterNodeOptions Cluster,
+    NotifyOptions Notify)
 {
     public const string Section = "PositionManager";
 
@@ -39,7 +40,8 @@ public sealed record PositionManagerOptions(
             JournalOptions.Read(reader),
             ConsoleOptions.Read(reader),
             AdminOptions.Read(reader),
-            ClusterNodeOptions.Read(reader));
+            ClusterNodeOptions.Read(reader),
+            NotifyOptions.Read(reader));
         reader.RejectUnknown(Section, KnownKeys());
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
@@ -61,6 +63,7 @@ public sealed record PositionManagerOptions(
             (ConsoleOptions.Section, ConsoleOptions.Keys),
             (AdminOptions.Section, AdminOptions.Keys),
             (ClusterNodeOptions.Section, ClusterNodeOptions.Keys),
+            (NotifyOptions.Section, NotifyOptions.Keys),
         ];
         foreach (var (section, keys) in sections)
         {

@@ -13,6 +13,7 @@ using PositionManager.Actors.Reconciliation;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 using PositionManager.Node.Http;
+using PositionManager.Node.Notifications;
 using Prometheus;
 
 namespace PositionManager.Node.Hosting;
@@ -130,6 +131,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(options.Console);
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
+        services.AddNotifications(options.Notify);
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new AdminApi(sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<ActorRegistry>(), AdminTimeouts.Default, TimeProvider.System));
         services.AddAkka(PositionManagerAkka.SystemName, (akka, sp) =>
@@ -154,6 +156,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 JoinSelf: !options.Cluster.Formation.UsesBootstrap));
             akka.WithClusterFormation(options.Cluster);
             akka.WithNodeHealthChecks();
+            akka.WithNotifier(sp, options.Notify);
         });
         if (options.Cluster.Formation.UsesBootstrap)
         {

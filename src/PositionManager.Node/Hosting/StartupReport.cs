@@ -31,6 +31,10 @@ internal static class StartupReport
             options.Gateway.MaxAttempts,
             options.Gateway.RetainCompleted);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
+        if (options.Notify.WebhookUrl is { } webhook)
+        {
+            logger.LogInformation("Notifications: {Format} webhook {Webhook}", options.Notify.Format.ToString().ToLowerInvariant(), Notifications.RedactedUrl.Of(webhook));
+        }
         if (options.ExitPolicy is { TrailingStopPercent: null, TrailingStopAmount: null, StopLossPercent: null, TakeProfitPercent: null })
         {
             logger.LogWarning("The default exit policy has no exit: adopted positions are watched but never closed");
