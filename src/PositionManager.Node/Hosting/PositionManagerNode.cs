@@ -77,6 +77,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
             await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null, cancellationToken);
             await host.StartAsync(cancellationToken);
             var node = new PositionManagerNode(host, broker, options, journalDescription, adminToken);
+            NodeReadyMetric.Watch(node.System, host.Services.GetRequiredService<ActorRegistry>());
             StartupReport.LogAdmin(loggers, node.AdminUrl, adminToken);
             if (broker.Embedded is not null)
             {
