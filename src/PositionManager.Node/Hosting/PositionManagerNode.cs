@@ -14,6 +14,7 @@ using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 using PositionManager.Node.Http;
 using PositionManager.Node.Notifications;
+using PositionManager.Node.WebConsole;
 using Prometheus;
 
 namespace PositionManager.Node.Hosting;
@@ -167,6 +168,8 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 sp.GetRequiredService<ILogger<BootstrapContactPoint>>()));
         }
 
+        services.AddSingleton<PriceSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<PriceSampler>());
         if (options.Console.Watch)
         {
             services.AddHostedService<PositionWatchService>();
@@ -176,6 +179,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         app.UseRouting();
         app.MapNodeHealth();
         app.MapMetrics(PositionManager.Admin.AdminRoutes.Metrics);
+        app.MapConsole();
         app.MapAdmin(new AdminAuthorization(adminToken, options.Admin.IsLoopback, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PositionManager.Admin")));
         return app;
     }
