@@ -52,12 +52,15 @@ public sealed class ConsoleBrowserTests(ConsoleNode node) : IClassFixture<Consol
         ShowAllStatuses();
         string? closed = null;
         await Eventually.AssertAsync(
-            () => Task.Run(() =>
+            async () =>
             {
-                closed = _browser.FindElements(By.CssSelector("#positions tbody tr"))
-                    .FirstOrDefault(row => row.FindElement(By.CssSelector("td.status")).Text == "Closed")?.GetDomAttribute("data-symbol");
+                var shown = _browser.FindElements(By.CssSelector("#positions tbody tr"))
+                    .Where(row => row.FindElement(By.CssSelector("td.status")).Text == "Closed")
+                    .Select(row => row.GetDomAttribute("data-symbol")!)
+                    .ToList();
+                closed = await LongestSampled(shown);
                 Assert.NotNull(closed);
-            }),
+            },
             Patience);
         await Eventually.AssertAsync(
             () => Task.Run(() => Assert.Contains(
@@ -78,7 +81,8 @@ public sealed class ConsoleBrowserTests(ConsoleNode node) : IClassFixture<Consol
                 var drawn = ((IReadOnlyCollection<object>)_browser.ExecuteScript("return window.pmChart ? window.pmChart.data.map(s => s.filter(v => v !== null && v !== undefined).length) : [];")!)
                     .Select(Convert.ToInt64).ToList();
                 Assert.Equal(6, drawn.Count);
-                Assert.True(drawn[1] >= 5, $"{drawn[1]} watched prices sampled");
+                // The demo's 2% trail may close a position seconds after adoption: two samples make a line.
+                Assert.True(drawn[1] >= 2, $"{drawn[1]} watched prices sampled");
                 Assert.True(drawn[2] >= 1 && drawn[3] >= 1, "peak and stop drawn");
                 Assert.True(drawn[4] >= 1, "the exit is marked");
                 Assert.True(drawn[5] >= 1, "the fill is marked");
@@ -130,6 +134,23 @@ public sealed class ConsoleBrowserTests(ConsoleNode node) : IClassFixture<Consol
         _browser.FindElements(By.CssSelector("#positions tbody tr")).ToDictionary(
             row => row.GetDomAttribute("data-symbol")!,
             row => decimal.TryParse(row.FindElement(By.CssSelector("td.stop")).Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var stop) ? stop : (decimal?)null);
+
+    /// <summary>
+    /// Of the closed positions, the one the node sampled most while it was open (at least twice): the
+    /// demo's 2% trail can close a position within a second or two of adoption, before any sample.
+    /// </summary>
+    private async Task<string?> LongestSampled(IReadOnlyList<string> closed)
+    {
+        using var admin = new HttpClient { BaseAddress = node.Node.AdminUrl };
+        var sampled = new List<(string Symbol, int Samples)>();
+        foreach (var symbol in closed)
+        {
+            var chart = await admin.GetFromJsonAsync<PositionManager.Admin.PositionChartView>(PositionManager.Admin.AdminRoutes.PositionChart(symbol));
+            sampled.Add((symbol, chart!.Points.Count(p => p.Price is not null)));
+        }
+
+        return sampled.Where(s => s.Samples >= 2).OrderByDescending(s => s.Samples).Select(s => s.Symbol).FirstOrDefault();
+    }
 
     /// <summary>A contract put into the demo account (as README's curl does) and adopted, so it is open whatever the market closed.</summary>
     private async Task<string> HoldAnotherContract()
