@@ -15,6 +15,15 @@ if ! command -v ip >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq iproute2 >/dev/null
 fi
 
+# The console's browser tests drive Debian's chromium through its chromium-driver (Selenium, headless);
+# nothing downloads a browser. Install both where missing, as for PostgreSQL and iproute2.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "installing chromium and chromium-driver (apt-get) for the console's browser tests"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 # Style first (.editorconfig): a misformatted file fails the run before anything is built.
 echo "checking format (dotnet format --verify-no-changes)"
 if ! dotnet format Actors.sln --verify-no-changes; then

@@ -18,6 +18,7 @@ namespace PositionManager.Admin;
 [JsonSerializable(typeof(PositionDetail))]
 [JsonSerializable(typeof(PolicyChangeRequest))]
 [JsonSerializable(typeof(PositionHistoryView))]
+[JsonSerializable(typeof(PositionChartView))]
 [JsonSerializable(typeof(GatewayView))]
 [JsonSerializable(typeof(HaltRequest))]
 [JsonSerializable(typeof(IReadOnlyList<OrderView>))]

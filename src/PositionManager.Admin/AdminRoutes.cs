@@ -30,9 +30,14 @@ public static class AdminRoutes
     public const string Readiness = "/health/ready";
     public const string Metrics = "/metrics";
 
+    /// <summary>The browser console's pages and assets (no data: every figure comes from the admin calls above).</summary>
+    public const string Console = "/console";
+
     public static string Position(string symbol) => $"{Positions}/{Uri.EscapeDataString(symbol)}";
 
     public static string PositionHistory(string symbol) => $"{Position(symbol)}/history";
+
+    public static string PositionChart(string symbol) => $"{Position(symbol)}/chart";
 
     public static string PositionClose(string symbol) => $"{Position(symbol)}/close";
 

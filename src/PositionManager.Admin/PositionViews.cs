@@ -2,6 +2,7 @@ namespace PositionManager.Admin;
 
 /// <summary>One line of <c>positions list</c>.</summary>
 /// <param name="Underlying">The broker's underlying read at adoption; the OCC root for a position journaled before it was read.</param>
+/// <param name="RuleName">The policy rule the position came from ("default" when none matched, or journaled before rules).</param>
 public sealed record PositionSummary(
     string PositionId,
     string Symbol,
@@ -13,7 +14,8 @@ public sealed record PositionSummary(
     decimal Peak,
     decimal? Stop,
     decimal? LastPrice,
-    string? PendingExit);
+    string? PendingExit,
+    string? RuleName = null);
 
 /// <summary>A position's live state, and why its stop is where it is.</summary>
 /// <param name="RuleName">The policy rule the position came from (adoption, or the last <c>policy reapply</c>).</param>

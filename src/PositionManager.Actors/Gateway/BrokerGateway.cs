@@ -206,6 +206,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
     {
         _state = _state.Apply(change);
         GatewayMetrics.Publish(_state.Outbox.Count, _state.Halted);
+        Context.System.EventStream.Publish(new GatewayNotice(change, GatewayNotice.IntentIdOf(change) is { } id ? _state.Find(id) : null));
         then();
         if (LastSequenceNr - _snapshotAskedAt >= SnapshotInterval)
         {

@@ -49,6 +49,7 @@ public sealed partial class Reconciler
         foreach (var alert in raised)
         {
             ReconcilerMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("kind", alert.Kind.ToString()));
+            Context.System.EventStream.Publish(new AlertRaised(alert));
             if (alert.Kind == AlertKind.QuantityDrift)
             {
                 ReconcilerMetrics.QuantityDrift.Add(1);

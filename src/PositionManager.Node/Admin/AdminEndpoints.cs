@@ -36,6 +36,8 @@ internal static class AdminEndpoints
             AdminResults.Ok(await api.Positions.Show(symbol), Json.PositionDetail));
         admin.MapGet(AdminRoutes.Positions + "/{symbol}/history", async (AdminApi api, string symbol) =>
             AdminResults.Ok(await api.Positions.History(symbol), Json.PositionHistoryView));
+        admin.MapGet(AdminRoutes.Positions + "/{symbol}/chart", async (AdminApi api, WebConsole.PriceSampler sampler, string symbol) =>
+            AdminResults.Ok(await api.Positions.Chart(symbol, sampler), Json.PositionChartView));
         admin.MapPost(AdminRoutes.Positions + "/{symbol}/close", async (AdminApi api, string symbol) =>
             AdminResults.Ok(await api.Positions.Close(symbol), Json.CommandResult));
         admin.MapPost(AdminRoutes.Positions + "/{symbol}/policy", async (AdminApi api, string symbol, HttpRequest request) =>

@@ -1,3 +1,4 @@
+using PositionManager.Domain.Policies;
 using PositionManager.Actors.Positions;
 using PositionManager.Admin;
 using PositionManager.Domain.Exits;
@@ -24,7 +25,8 @@ internal static class PositionViews
             state.Peak,
             state.Stop,
             WatchedPrice(view.LastQuote, state.Policy.PriceSource),
-            state.PendingExit is { } pending ? $"exit {pending.ExitSequence} {pending.Reason} {pending.FilledQuantity}/{pending.Quantity} filled" : null);
+            state.PendingExit is { } pending ? $"exit {pending.ExitSequence} {pending.Reason} {pending.FilledQuantity}/{pending.Quantity} filled" : null,
+            state.RuleName ?? PolicyBook.DefaultName);
     }
 
     public static PositionDetail Detail(PositionProtocol.PositionView view, DateTimeOffset now)

@@ -61,6 +61,14 @@ internal sealed class PositionsAdmin(IActorRef region, PositionJournal journal, 
         return new PositionHistoryView(id, [.. entries]);
     }
 
+    /// <summary>The console's chart: the journal's peaks, stops, exits and fills with this node's recent samples.</summary>
+    public async Task<PositionChartView> Chart(string symbol, WebConsole.PriceSampler sampler)
+    {
+        var id = await Known(symbol);
+        var events = await journal.Events(id);
+        return WebConsole.PositionCharts.Build(id, [.. events.Select(e => e.Event)], sampler.Samples(id));
+    }
+
     public async Task<CommandResult> Close(string symbol)
     {
         var id = await Known(symbol);

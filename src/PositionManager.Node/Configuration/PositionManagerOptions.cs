@@ -21,7 +21,8 @@ public sealed record PositionManagerOptions(
     ConsoleOptions Console,
     AdminOptions Admin,
     ClusterNodeOptions Cluster,
-    BrokerOptions Broker)
+    BrokerOptions Broker,
+    NotifyOptions Notify)
 {
     public const string Section = "PositionManager";
 
@@ -46,7 +47,8 @@ public sealed record PositionManagerOptions(
             ConsoleOptions.Read(reader),
             AdminOptions.Read(reader),
             ClusterNodeOptions.Read(reader),
-            BrokerOptions.Read(reader));
+            BrokerOptions.Read(reader),
+            NotifyOptions.Read(reader));
         reader.RejectUnknown(Section, KnownKeys(policies.Rules.Count));
         return reader.Problems.Count == 0 ? options : throw new NodeSettingsException(reader.Problems);
     }
@@ -70,6 +72,7 @@ public sealed record PositionManagerOptions(
             (AdminOptions.Section, AdminOptions.Keys),
             (ClusterNodeOptions.Section, ClusterNodeOptions.Keys),
             (BrokerOptions.Section, BrokerOptions.Keys),
+            (NotifyOptions.Section, NotifyOptions.Keys),
         ];
         foreach (var (section, keys) in sections)
         {

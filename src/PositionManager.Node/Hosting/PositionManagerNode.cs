@@ -15,6 +15,8 @@ using PositionManager.Domain.Policies;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 using PositionManager.Node.Http;
+using PositionManager.Node.Notifications;
+using PositionManager.Node.WebConsole;
 using Prometheus;
 
 namespace PositionManager.Node.Hosting;
@@ -78,6 +80,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
             await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null, cancellationToken);
             await host.StartAsync(cancellationToken);
             var node = new PositionManagerNode(host, broker, options, journalDescription, adminToken);
+            NodeReadyMetric.Watch(node.System, host.Services.GetRequiredService<ActorRegistry>());
             StartupReport.LogAdmin(loggers, node.AdminUrl, adminToken);
             if (broker.Embedded is not null)
             {
@@ -133,6 +136,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         services.AddSingleton(broker);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new MarketClockView());
+        services.AddNotifications(options.Notify);
         services.AddSingleton(sp => new BrokerClients(broker, options.MarketData, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
         var policies = options.Policies;
         services.AddSingleton(sp => new AdminApi(
@@ -162,6 +166,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 Market: new MarketClockSetup(clients.Reference, sp.GetRequiredService<MarketClockView>(), MarketClockSettings.Default)));
             akka.WithClusterFormation(options.Cluster);
             akka.WithNodeHealthChecks(sp.GetRequiredService<MarketClockView>(), TimeProvider.System);
+            akka.WithNotifier(sp, options.Notify);
         });
         if (options.Cluster.Formation.UsesBootstrap)
         {
@@ -171,6 +176,8 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 sp.GetRequiredService<ILogger<BootstrapContactPoint>>()));
         }
 
+        services.AddSingleton<PriceSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<PriceSampler>());
         if (options.Console.Watch)
         {
             services.AddHostedService<PositionWatchService>();
@@ -180,6 +187,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
         app.UseRouting();
         app.MapNodeHealth();
         app.MapMetrics(PositionManager.Admin.AdminRoutes.Metrics);
+        app.MapConsole();
         app.MapAdmin(new AdminAuthorization(adminToken, options.Admin.IsLoopback, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PositionManager.Admin")));
         return app;
     }

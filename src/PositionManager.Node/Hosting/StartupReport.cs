@@ -38,6 +38,10 @@ internal static class StartupReport
             options.Gateway.MaxAttempts,
             options.Gateway.RetainCompleted);
         logger.LogInformation("Cluster: {Formation}", DescribeFormation(options.Cluster));
+        if (options.Notify.WebhookUrl is { } webhook)
+        {
+            logger.LogInformation("Notifications: {Format} webhook {Webhook}", options.Notify.Format.ToString().ToLowerInvariant(), Notifications.RedactedUrl.Of(webhook));
+        }
     }
 
     /// <summary>The default policy and every rule, in the order they are tried at adoption.</summary>
@@ -80,13 +84,17 @@ internal static class StartupReport
     {
         var logger = loggers.CreateLogger("PositionManager.Node");
         logger.LogInformation(
-            "Admin endpoint {AdminUrl} (health {Live} and {Ready}, metrics {Metrics}); changes need the admin token{TokenSource}",
+            "Console {ConsoleUrl}; admin endpoint {AdminUrl} (health {Live} and {Ready}, metrics {Metrics}); changes need the admin token{TokenSource}",
+            ConsoleUrl(adminUrl),
             adminUrl,
             PositionManager.Admin.AdminRoutes.Liveness,
             PositionManager.Admin.AdminRoutes.Readiness,
             PositionManager.Admin.AdminRoutes.Metrics,
             token.File is { } file ? $", written to {file}" : " (PositionManager__Admin__Token)");
     }
+
+    /// <summary>The browser console on this node's admin endpoint (its pages are the same on every node).</summary>
+    public static string ConsoleUrl(Uri adminUrl) => $"{adminUrl.ToString().TrimEnd('/')}{PositionManager.Admin.AdminRoutes.Console}/";
 
     public static void PrintWhatToWatch(TextWriter console, BrokerEndpoint broker, string journal, Uri adminUrl, bool defaultAdminPort)
     {
@@ -101,6 +109,7 @@ internal static class StartupReport
         console.WriteLine($$"""
 
             ── Position manager demo ─────────────────────────────────────────────────────────────
+            Open the console in a browser: {{ConsoleUrl(adminUrl)}}
             No APCA_API_KEY_ID is set, so this node trades with its own PaperBroker at {{url}}:
             a paper account holding a few long option contracts and 100 AAPL shares, quotes moving
             every second. Within a minute you should see, in this order:
