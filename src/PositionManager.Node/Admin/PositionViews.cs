@@ -1,8 +1,8 @@
-using PositionManager.Domain.Policies;
 using PositionManager.Actors.Positions;
 using PositionManager.Admin;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
+using PositionManager.Domain.Policies;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Quotes;
 
