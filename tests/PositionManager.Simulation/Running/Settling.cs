@@ -25,7 +25,13 @@ public static class Settling
     public static async Task AfterPollsAsync(SimWorld world, int polls, TimeSpan patience)
     {
         var feed = world.Node.PriceFeed;
-        var start = (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience)).PollsCompleted;
+        var status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience);
+        if (status.Positions == 0)
+        {
+            return; // a feed that watches nothing does not poll
+        }
+
+        var start = status.PollsCompleted;
         var deadline = DateTimeOffset.UtcNow + patience;
         while (DateTimeOffset.UtcNow < deadline
             && (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience)).PollsCompleted < start + polls)

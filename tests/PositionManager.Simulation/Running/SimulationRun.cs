@@ -19,8 +19,8 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
     /// <summary>Each step's wall time, when set.</summary>
     public TextWriter? Trace { get; init; }
 
-    /// <summary>Re-runs of scenario k use indexes k + stride·n: above any index a run reaches, so their contracts are unused.</summary>
-    private const int RenameStride = 1_000_000;
+    /// <summary>Re-runs of scenario k use indexes k + stride·n: above any index a run of fewer than 100,000 reaches, so their contracts are unused.</summary>
+    private const int RenameStride = 100_000;
 
     public async Task<IReadOnlyList<ScenarioOutcome>> RunAsync(int runSeed, int scenarios, int firstIndex = 0)
     {
@@ -29,7 +29,9 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
         for (var index = firstIndex; index < firstIndex + scenarios; index++)
         {
             var scenario = ScenarioGenerator.Generate(index, ScenarioGenerator.SeedOf(runSeed, index), RestartChance);
+            var started = clock.Elapsed;
             var outcome = await RunOneAsync(scenario);
+            Trace?.WriteLine($"  scenario {index}: {scenario.Contracts.Count} contracts, {scenario.Steps.Count} steps, {(clock.Elapsed - started).TotalSeconds:F1} s");
             outcomes.Add(outcome);
             if (outcome.Failed)
             {

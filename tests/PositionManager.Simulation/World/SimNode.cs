@@ -84,7 +84,7 @@ public sealed class SimNode : IAsyncDisposable
             NumberOfShards: 10,
             // Not TestConfig.Strict: serialize-messages would also round-trip Akka's own local journal
             // messages through the default serializer, which cannot rebuild a collection-expression list.
-            ExtraHocon: "akka.loglevel = ERROR",
+            ExtraHocon: $"akka.loglevel = {Environment.GetEnvironmentVariable("SIM_AKKA_LOGLEVEL") ?? "ERROR"}",
             Broker: new BrokerGatewaySetup(gatewayBroker, tradeStream, gateway),
             Prices: new PriceFeedSetup(marketData, new PriceFeedSettings(TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30))),
             Reconciler: new ReconcilerSetup(reconcilerBroker, reconcile))));
