@@ -7,5 +7,8 @@ public static class CiShare
 
     public const double RestartChance = 0.02;
 
+    /// <summary>Scenarios of up to 8 positions (./sim.sh runs up to 50): 300 of them fit the time on 2 shared cores.</summary>
+    public const int MaxContracts = 8;
+
     public static readonly TimeSpan WallTimeBound = TimeSpan.FromMinutes(5);
 }

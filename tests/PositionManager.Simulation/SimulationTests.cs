@@ -23,7 +23,7 @@ public sealed class SimulationTests(ITestOutputHelper output)
         var writer = new OutputWriter(output);
         var clock = Stopwatch.StartNew();
         await using var world = await SimWorld.StartAsync();
-        var outcomes = await new SimulationRun(world, writer) { RestartChance = CiShare.RestartChance }.RunAsync(CiSeed, scenarios);
+        var outcomes = await new SimulationRun(world, writer) { RestartChance = CiShare.RestartChance, MaxContracts = CiShare.MaxContracts }.RunAsync(CiSeed, scenarios);
 
         output.WriteLine($"simulation: {outcomes.Count} scenarios, {outcomes.Sum(o => o.Violations.Count)} violations, {clock.Elapsed.TotalSeconds:F0} s, {world.Restarts} node restarts");
         Assert.Equal(scenarios, outcomes.Count);

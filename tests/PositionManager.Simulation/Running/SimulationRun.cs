@@ -16,6 +16,9 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
 
     public double RestartChance { get; init; } = 0.03;
 
+    /// <summary>The most option positions a scenario holds.</summary>
+    public int MaxContracts { get; init; } = 50;
+
     /// <summary>Each step's wall time, when set.</summary>
     public TextWriter? Trace { get; init; }
 
@@ -28,7 +31,7 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
         var clock = Stopwatch.StartNew();
         for (var index = firstIndex; index < firstIndex + scenarios; index++)
         {
-            var scenario = ScenarioGenerator.Generate(index, ScenarioGenerator.SeedOf(runSeed, index), RestartChance);
+            var scenario = ScenarioGenerator.Generate(index, ScenarioGenerator.SeedOf(runSeed, index), RestartChance, MaxContracts);
             var started = clock.Elapsed;
             var outcome = await RunOneAsync(scenario);
             Trace?.WriteLine($"  scenario {index}: {scenario.Contracts.Count} contracts, {scenario.Steps.Count} steps, {(clock.Elapsed - started).TotalSeconds:F1} s");
@@ -66,7 +69,7 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
         for (var i = shortest.Steps.Count - 1; i >= 0 && budget > 0; i--, budget--)
         {
             // A re-run trades fresh contracts (a new root), so nothing the failing run journaled or ordered is mistaken for its own.
-            var fewer = ScenarioGenerator.Generate(failing.Index + (RenameStride * (ShorteningBudget - budget + 1)), failing.Seed, RestartChance) with
+            var fewer = ScenarioGenerator.Generate(failing.Index + (RenameStride * (ShorteningBudget - budget + 1)), failing.Seed, RestartChance, MaxContracts) with
             {
                 Steps = [.. shortest.Steps.Where((_, k) => k != i)],
             };
