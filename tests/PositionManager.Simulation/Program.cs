@@ -14,7 +14,7 @@ public static class Program
         if (!SimulationOptions.TryParse(args, out var options, out var error))
         {
             await Console.Error.WriteLineAsync($"sim: {error}");
-            await Console.Error.WriteLineAsync("usage: sim.sh --scenarios N [--seed S] [--scenario-seed X] [--restart-chance P]");
+            await Console.Error.WriteLineAsync("usage: sim.sh --scenarios N [--seed S] [--scenario-seed X] [--restart-chance P] [--max-contracts 1-50]");
             return 2;
         }
 
@@ -26,9 +26,9 @@ public static class Program
 
         Console.WriteLine($"simulation: run seed {options.Seed}, {options.Scenarios} scenarios");
         await using var world = await World.SimWorld.StartAsync();
-        var run = new SimulationRun(world, Console.Out) { RestartChance = options.RestartChance, Trace = Environment.GetEnvironmentVariable("SIM_TRACE") == "1" ? Console.Out : null };
+        var run = new SimulationRun(world, Console.Out) { RestartChance = options.RestartChance, MaxContracts = options.MaxContracts, Trace = Environment.GetEnvironmentVariable("SIM_TRACE") == "1" ? Console.Out : null };
         var outcomes = options.ScenarioSeed is { } one
-            ? [await run.RunOneAsync(Scenarios.ScenarioGenerator.Generate(0, one, options.RestartChance))]
+            ? [await run.RunOneAsync(Scenarios.ScenarioGenerator.Generate(0, one, options.RestartChance, options.MaxContracts))]
             : await run.RunAsync(options.Seed, options.Scenarios);
         if (options.ScenarioSeed is not null && outcomes[0].Failed)
         {

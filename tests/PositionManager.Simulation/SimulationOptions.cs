@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PositionManager.Simulation;
 
 /// <summary>The console's command line.</summary>
-public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster)
+public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50)
 {
     public static bool TryParse(string[] args, out SimulationOptions options, out string? error)
     {
@@ -28,6 +28,10 @@ public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSee
                     break;
                 case "--restart-chance" when double.TryParse(value, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1:
                     options = options with { RestartChance = p };
+                    i++;
+                    break;
+                case "--max-contracts" when int.TryParse(value, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 50:
+                    options = options with { MaxContracts = m };
                     i++;
                     break;
                 case "--cluster":
