@@ -47,6 +47,12 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>
+    /// Test-only seam of the simulation's planted bugs (issue 17): recovery skips every PeakRaised,
+    /// as a position that forgot its peak would. Internal, and nothing in the product sets it.
+    /// </summary>
+    internal static bool ForgetsPeaksOnRecovery { get; set; }
+
     /// <param name="closedListener">Told when the position closes (the reconciler's proxy); looked up then, as it may start after the position.</param>
     /// <param name="market">The node's market clock (<see cref="MarketClockView"/>); without one the market counts as open at every hour.</param>
     public PositionActor(string positionId, PositionSettings settings, IActorRef gateway, TimeProvider clock, Func<IActorRef?>? closedListener = null, IMarketView? market = null)
@@ -82,6 +88,8 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
                 _state = written.ToState();
                 _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
                 _snapshotAskedAt = offer.Metadata.SequenceNr;
+                break;
+            case PeakRaised when ForgetsPeaksOnRecovery:
                 break;
             case IPositionEvent change:
                 _state = _state.Apply(change);

@@ -1,0 +1,81 @@
+using System.Text;
+using Akka.Actor;
+using PositionManager.Actors.Gateway;
+using PositionManager.Actors.Positions;
+using PositionManager.Actors.Prices;
+using PositionManager.Domain.Positions;
+using PositionManager.Simulation.Scenarios;
+using PositionManager.Simulation.World;
+
+namespace PositionManager.Simulation.Running;
+
+/// <summary>
+/// How the runner knows the system has done what a step asks of it, without sleeping: the feed has
+/// polled past the step, and neither the positions, the gateway's outbox nor the broker's order
+/// log changed across another two polls.
+/// </summary>
+public static class Settling
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>What is still moving; two equal observations a feed poll apart mean the step has settled (a gateway waiting for a rate-limit reset waits for simulated time, which moves only at the next step).</summary>
+    public sealed record Observation(string Fingerprint, int PendingExits, int OpenOrdersOfOurs);
+
+    public static async Task AfterPollsAsync(SimWorld world, int polls, TimeSpan patience)
+    {
+        var feed = world.Node.PriceFeed;
+        var status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience);
+        if (status.Positions == 0)
+        {
+            return; // a feed that watches nothing does not poll
+        }
+
+        var start = status.PollsCompleted;
+        var deadline = DateTimeOffset.UtcNow + patience;
+        while (DateTimeOffset.UtcNow < deadline
+            && (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience)).PollsCompleted < start + polls)
+        {
+            // A poll of the feed's count, as Eventually polls: the feed itself polls every 20 ms.
+            await Task.Delay(PollPause);
+        }
+    }
+
+    public static async Task<Observation> ObserveAsync(SimWorld world, Scenario scenario)
+    {
+        var symbols = scenario.Symbols.ToHashSet(StringComparer.Ordinal);
+        var states = await StatesAsync(world, scenario);
+        var gateway = await world.Node.Gateway.Ask<GatewayProtocol.GatewayStatus>(GatewayProtocol.GetStatus.Instance, Patience);
+        var ours = world.Gateway.Submits.Select(s => s.ClientOrderId).ToHashSet(StringComparer.Ordinal);
+        var orders = world.Broker.Account.ListOrders("all", int.MaxValue).Where(o => symbols.Contains(o.Symbol)).ToList();
+        var fingerprint = new StringBuilder();
+        foreach (var state in states.Values)
+        {
+            fingerprint.Append(state.PositionId).Append(state.Status).Append(state.Quantity).Append(state.Stop)
+                .Append(state.PendingExit?.ClientOrderId).Append(state.PendingExit?.FilledQuantity).Append(';');
+        }
+
+        foreach (var order in orders)
+        {
+            fingerprint.Append(order.ClientOrderId).Append(order.Status).Append(order.FilledQty).Append(';');
+        }
+
+        fingerprint.Append(gateway.Queued).Append(';');
+        foreach (var intent in gateway.RecentIntents.Where(i => !i.IsDone))
+        {
+            fingerprint.Append(intent.IntentId).Append(intent.Stage).Append(';');
+        }
+
+        return new Observation(
+            fingerprint.ToString(),
+            states.Values.Count(s => s.PendingExit is not null),
+            orders.Count(o => o.IsOpen && ours.Contains(o.ClientOrderId)));
+    }
+
+    public static async Task<IReadOnlyDictionary<string, PositionState>> StatesAsync(SimWorld world, Scenario scenario)
+    {
+        var views = await Task.WhenAll(scenario.Contracts.Select(c =>
+            world.Node.Region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(c.Symbol), Patience)));
+        return views.ToDictionary(v => v.State.PositionId, v => v.State, StringComparer.Ordinal);
+    }
+}

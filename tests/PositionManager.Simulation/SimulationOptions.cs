@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace PositionManager.Simulation;
+
+/// <summary>The console's command line.</summary>
+public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50)
+{
+    public static bool TryParse(string[] args, out SimulationOptions options, out string? error)
+    {
+        options = new SimulationOptions(100, Environment.TickCount & 0x7FFFFFFF, null, 0.03, false);
+        error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--scenarios" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    options = options with { Scenarios = n };
+                    i++;
+                    break;
+                case "--seed" when int.TryParse(value, CultureInfo.InvariantCulture, out var s) && s >= 0:
+                    options = options with { Seed = s };
+                    i++;
+                    break;
+                case "--scenario-seed" when int.TryParse(value, CultureInfo.InvariantCulture, out var x) && x >= 0:
+                    options = options with { ScenarioSeed = x, Scenarios = 1 };
+                    i++;
+                    break;
+                case "--restart-chance" when double.TryParse(value, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1:
+                    options = options with { RestartChance = p };
+                    i++;
+                    break;
+                case "--max-contracts" when int.TryParse(value, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 50:
+                    options = options with { MaxContracts = m };
+                    i++;
+                    break;
+                case "--cluster":
+                    options = options with { Cluster = true };
+                    break;
+                default:
+                    error = $"'{args[i]}' is not an option or lacks a valid value";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

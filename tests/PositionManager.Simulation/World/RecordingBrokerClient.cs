@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using PositionManager.Alpaca.Trading;
+using PositionManager.Domain.Orders;
+using PositionManager.PaperBroker.Accounts;
+
+namespace PositionManager.Simulation.World;
+
+/// <summary>
+/// The real Alpaca client, seen from the broker's side: every submit is recorded with what the
+/// broker's account held at that instant, before it goes out. Also the test-only seam that plants
+/// a bug on the path to the broker (<see cref="PlantedBug"/>); with <see cref="PlantedBug.None"/> it
+/// forwards every call unchanged.
+/// </summary>
+public sealed class RecordingBrokerClient(IBrokerClient inner, PaperAccount account, Func<PlantedBug> bug) : IBrokerClient
+{
+    private readonly ConcurrentQueue<SubmitRecord> _submits = new();
+
+    public IReadOnlyList<SubmitRecord> Submits => [.. _submits];
+
+    public void Forget() => _submits.Clear();
+
+    public Task<BrokerResult<BrokerPositionView?>> GetPositionAsync(string symbol, CancellationToken cancellationToken) =>
+        inner.GetPositionAsync(symbol, cancellationToken);
+
+    public async Task<BrokerResult<IReadOnlyList<BrokerPosition>>> ListPositionsAsync(CancellationToken cancellationToken)
+    {
+        var listed = await inner.ListPositionsAsync(cancellationToken);
+        if (bug() == PlantedBug.ReconcilerSellsStock && listed.Value is { } positions)
+        {
+            foreach (var stock in positions.Where(p => !p.IsOption && p.Quantity > 0))
+            {
+                Send(stock.Symbol, OrderSide.Sell, PositionIntent.SellToClose, stock.Quantity, $"planted-{Guid.NewGuid():N}"[..20]);
+            }
+        }
+
+        return listed;
+    }
+
+    public async Task<BrokerResult<BrokerOrder>> SubmitOrderAsync(OrderRequest order, CancellationToken cancellationToken)
+    {
+        var symbol = order.Symbol.Value;
+        switch (bug())
+        {
+            case PlantedBug.DropsTheIntent:
+                Send(symbol, order.Side, intent: null, order.Quantity, order.ClientOrderId);
+                return await AsSubmitted(order.ClientOrderId, cancellationToken);
+            case PlantedBug.SellsOneMore:
+                Send(symbol, order.Side, order.Intent, order.Quantity + 1, order.ClientOrderId);
+                return await AsSubmitted(order.ClientOrderId, cancellationToken);
+            case PlantedBug.ResubmitsUnderANewId:
+                Record(symbol, order.Side, order.Intent, order.Quantity, order.ClientOrderId);
+                var first = await inner.SubmitOrderAsync(order, cancellationToken);
+                Send(symbol, order.Side, order.Intent, order.Quantity, order.ClientOrderId + "r");
+                return first;
+            default:
+                Record(symbol, order.Side, order.Intent, order.Quantity, order.ClientOrderId);
+                return await inner.SubmitOrderAsync(order, cancellationToken);
+        }
+    }
+
+    public Task<BrokerResult<BrokerOrder?>> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken) =>
+        inner.GetOrderByClientOrderIdAsync(clientOrderId, cancellationToken);
+
+    public Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(int limit, CancellationToken cancellationToken) =>
+        inner.ListOpenOrdersAsync(limit, cancellationToken);
+
+    private void Record(string symbol, OrderSide side, PositionIntent? intent, decimal quantity, string clientOrderId)
+    {
+        var held = account.Position(symbol);
+        _submits.Enqueue(new SubmitRecord(
+            DateTimeOffset.UtcNow,
+            clientOrderId,
+            symbol,
+            side,
+            intent,
+            quantity,
+            held?.Position.Qty ?? 0m,
+            held?.QtyAvailable ?? 0m));
+    }
+
+    /// <summary>A planted order goes straight into the account, as its wire request would arrive.</summary>
+    private void Send(string symbol, OrderSide side, PositionIntent? intent, decimal quantity, string clientOrderId)
+    {
+        Record(symbol, side, intent, quantity, clientOrderId);
+        account.Submit(new OrderSubmission
+        {
+            Symbol = symbol,
+            Qty = quantity,
+            Side = side.ToWire(),
+            Type = "market",
+            TimeInForce = "day",
+            ClientOrderId = clientOrderId,
+            PositionIntent = intent?.ToWire(),
+        });
+    }
+
+    private async Task<BrokerResult<BrokerOrder>> AsSubmitted(string clientOrderId, CancellationToken cancellationToken)
+    {
+        var found = await inner.GetOrderByClientOrderIdAsync(clientOrderId, cancellationToken);
+        return found switch
+        {
+            { Value: { } order } => BrokerResult<BrokerOrder>.Success(order),
+            { Failure: { } failure } => BrokerResult<BrokerOrder>.Failed(failure),
+            _ => BrokerResult<BrokerOrder>.Failed(new BrokerFailure.Rejected(403, null, "refused by the broker")),
+        };
+    }
+}
