@@ -30,13 +30,19 @@ public sealed partial class BrokerGateway
             case PositionRead read when read.IntentId == _working:
                 OnPositionRead(Working(read.IntentId), read.Result);
                 return true;
+            case PositionsListed listed when listed.IntentId == _working:
+                OnPositionsListed(Working(listed.IntentId), listed);
+                return true;
             case SubmitAnswered answer when answer.IntentId == _working:
+                HeardAbout(Working(answer.IntentId));
                 OnSubmitAnswered(Working(answer.IntentId), answer.Request, answer.Result);
                 return true;
             case LookupAnswered lookup when lookup.IntentId == _working:
+                HeardAbout(Working(lookup.IntentId));
                 OnLookupAnswered(Working(lookup.IntentId), lookup.Result);
                 return true;
             case RefusalLookupAnswered lookup when lookup.IntentId == _working:
+                HeardAbout(Working(lookup.IntentId));
                 OnRefusalLookupAnswered(Working(lookup.IntentId), lookup);
                 return true;
             case RetryAction retry when retry.IntentId == _working:
@@ -110,7 +116,7 @@ public sealed partial class BrokerGateway
         }
         else
         {
-            ReadBrokerPosition(next);
+            CheckQueued(next);
         }
     }
 
