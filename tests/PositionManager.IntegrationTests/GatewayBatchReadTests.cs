@@ -1,3 +1,4 @@
+using PositionManager.Actors.Gateway;
 using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
 using PositionManager.IntegrationTests.Support;
@@ -9,7 +10,8 @@ namespace PositionManager.IntegrationTests;
 /// Invariant 4 with a crowd in the outbox: queued intents share one GET /v2/positions, but only
 /// while it is younger than GatewaySettings.MaxBatchReadAge and only for symbols the broker has not
 /// answered about since it was sent; otherwise the symbol is read again before anything is sent.
-/// The first intent's submit is held, so that the others are certainly queued behind it.
+/// The intents that pass on one shared read are journaled "submitting" in one write. The first
+/// intent's submit is held, so that the others are certainly queued behind it.
 /// </summary>
 public sealed class GatewayBatchReadTests(ITestOutputHelper output) : GatewaySpec(output)
 {
@@ -109,6 +111,45 @@ public sealed class GatewayBatchReadTests(ITestOutputHelper output) : GatewaySpe
         Assert.DoesNotContain($"position {Second}", broker.Calls);
         Assert.DoesNotContain(Broker.Orders(), o => o.Symbol == Second);
         Assert.Equal(2m, Broker.Held(Second));
+    }
+
+    [Fact]
+    public void The_intents_checked_on_one_shared_read_are_journaled_submitting_together_and_after_a_restart_each_is_looked_up_before_it_is_sent_once()
+    {
+        foreach (var symbol in new[] { First, Second, Third, Fourth })
+        {
+            Broker.Hold(symbol, 1);
+        }
+
+        var blocker = Close(First, 1);
+        var batch = new[] { Close(Second, 1), Close(Third, 1), Close(Fourth, 1) };
+        var held = new HoldingBroker(Broker.Client, blocker.IntentId, batch[0].IntentId);
+        var first = StartGateway(client: held);
+        Submit(first, blocker);
+        AwaitCondition(() => held.IsHolding(blocker.IntentId), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20));
+        foreach (var intent in batch)
+        {
+            Submit(first, intent);
+        }
+
+        held.Release(blocker.IntentId);
+        AwaitCondition(() => held.IsHolding(batch[0].IntentId), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20));
+        var stages = Status(first).RecentIntents.Where(i => batch.Any(b => b.IntentId == i.IntentId)).Select(i => i.Stage);
+        Assert.Equal([IntentStage.Submitting, IntentStage.Submitting, IntentStage.Submitting], stages);
+        Assert.Equal(1, held.Calls.Count(c => c == "positions"));
+
+        StopGateway(first);
+        var recording = new HoldingBroker(Broker.Client);
+        StartGateway(client: recording);
+
+        HearUntilSettled([Second, Third, Fourth], refused: []);
+        var calls = recording.Calls.ToList();
+        Assert.All(batch, intent =>
+        {
+            Assert.InRange(calls.IndexOf($"lookup {intent.IntentId}"), 0, calls.IndexOf($"submit {intent.IntentId}"));
+            Assert.Single(Broker.OrdersFor(intent.IntentId));
+        });
+        Assert.DoesNotContain($"submit {batch[0].IntentId}", held.Calls);
     }
 
     /// <summary>Every outcome the positions hear, until each of <paramref name="filled"/> filled completely and each of <paramref name="refused"/> was refused.</summary>

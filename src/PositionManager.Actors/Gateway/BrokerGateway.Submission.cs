@@ -105,6 +105,11 @@ public sealed partial class BrokerGateway
 
         var next = _state.Find(nextId)!;
         _working = next.IntentId;
+        if (next.Stage == IntentStage.Submitting && TrySendChecked(next))
+        {
+            return;
+        }
+
         if (next.Stage == IntentStage.Submitting)
         {
             // A submission may have reached the broker before we stopped: find it, never guess.
@@ -138,10 +143,7 @@ public sealed partial class BrokerGateway
             return;
         }
 
-        var intent = record.Intent;
-        var type = intent.LimitPrice is null ? OrderType.Market : OrderType.Limit;
-        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, type, TimeInForce.Day, intent.LimitPrice, intent.IntentId);
-        var check = OrderRules.Check(draft, read.Value, _state.Halted);
+        var check = Check(record, read.Value);
         if (check.Request is not { } request)
         {
             RefuseUnlessAtBroker(record, check.Violations);
@@ -165,6 +167,14 @@ public sealed partial class BrokerGateway
         {
             Record(new SubmissionStarted(record.IntentId, Now), () => Submit(record.IntentId, request));
         }
+    }
+
+    private OrderCheck Check(IntentRecord record, BrokerPositionView? held)
+    {
+        var intent = record.Intent;
+        var type = intent.LimitPrice is null ? OrderType.Market : OrderType.Limit;
+        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, type, TimeInForce.Day, intent.LimitPrice, intent.IntentId);
+        return OrderRules.Check(draft, held, _state.Halted);
     }
 
     private void Submit(string intentId, OrderRequest request)
