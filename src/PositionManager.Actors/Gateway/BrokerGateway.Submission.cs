@@ -98,8 +98,14 @@ public sealed partial class BrokerGateway
 
     private void WorkOnOutbox()
     {
-        if (_working is not null || _state.Outbox.FirstOrDefault(id => !_accepting.Contains(id)) is not { } nextId)
+        if (_working is not null)
         {
+            return;
+        }
+
+        if (_state.Outbox.FirstOrDefault(id => !_accepting.Contains(id)) is not { } nextId)
+        {
+            PollIfOwed();
             return;
         }
 

@@ -15,7 +15,9 @@ public sealed class BrokerClients : IDisposable
 
     public BrokerClients(BrokerEndpoint endpoint, MarketDataOptions marketData, TimeProvider clock, ILoggerFactory loggers)
     {
-        Trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
+        var trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
+        Trading = trading;
+        Reconciling = trading.Yielding();
         Stream = new AlpacaTradeUpdateStream(endpoint.Settings, clock, loggers.CreateLogger<AlpacaTradeUpdateStream>());
 
         // Alpaca counts market data requests apart from trading ones: each has its own budget.
@@ -25,7 +27,11 @@ public sealed class BrokerClients : IDisposable
             : null;
     }
 
+    /// <summary>The gateway's: its requests are on an exit's path.</summary>
     public IBrokerClient Trading { get; }
+
+    /// <summary>The reconciler's, on the same budget: its passes yield to exits.</summary>
+    public IBrokerClient Reconciling { get; }
 
     public ITradeUpdateSource Stream { get; }
 

@@ -147,7 +147,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 TimeProvider.System,
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, options.Gateway.ToSettings()),
                 Prices: new PriceFeedSetup(clients.MarketData, options.PriceFeedSettings(), clients.QuoteStream),
-                Reconciler: new ReconcilerSetup(clients.Trading, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
+                Reconciler: new ReconcilerSetup(clients.Reconciling, new ReconcilerSettings(options.Reconcile.Interval, options.ExitPolicy.ToPolicy())),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,
