@@ -124,6 +124,8 @@ public sealed class MarketCalendarTests
         var reference = broker.Reference(time: clock, budget: budget);
 
         Assert.True((await trading.ListPositionsAsync(CancellationToken.None)).IsSuccess);
+        // Reference reads yield to the trading client's for a moment after each (RequestBudget.UrgentQuiet).
+        clock.Advance(RequestBudget.UrgentQuiet);
         Assert.True((await reference.GetClockAsync(CancellationToken.None)).IsSuccess);
         Assert.True((await reference.GetCalendarAsync(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 24), CancellationToken.None)).IsSuccess);
         var fourth = reference.GetContractAsync(Domain.Symbols.OptionSymbol.Parse("SPY261218P00550000"), CancellationToken.None);

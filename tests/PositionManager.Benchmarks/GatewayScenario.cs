@@ -96,7 +96,7 @@ public static class GatewayScenario
             }
 
             var perSecond = toBurst.Count / (lastOrderAt - burstStart).TotalSeconds;
-            Console.WriteLine($"  orders/s the gateway sustains, {toBurst.Count:N0} exits at once: {perSecond:N0} orders/s (each: a position read + a submit, serialized)");
+            Console.WriteLine($"  orders/s the gateway sustains, {toBurst.Count:N0} exits at once: {perSecond:N0} orders/s (serialized; the queue behind the first shares one position read)");
         }
         finally
         {

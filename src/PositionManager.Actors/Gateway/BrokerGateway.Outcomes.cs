@@ -13,6 +13,7 @@ public sealed partial class BrokerGateway
 {
     private readonly HashSet<string> _finishing = new(StringComparer.Ordinal);
     private int _pollsInFlight;
+    private bool _pollOwed;
 
     private bool OnOutcomeMessage(object message)
     {
@@ -69,6 +70,16 @@ public sealed partial class BrokerGateway
             return;
         }
 
+        if (_state.Outbox.Count > _accepting.Count)
+        {
+            // Exits first: a poll is one request per open order, each a submit the budget could not send.
+            // Owed, not dropped: it runs once the outbox is empty (WorkOnOutbox).
+            _pollOwed = true;
+            return;
+        }
+
+        _pollOwed = false;
+
         foreach (var record in _state.OpenAtBroker)
         {
             _pollsInFlight++;
@@ -77,6 +88,15 @@ public sealed partial class BrokerGateway
                 Self,
                 success: result => new PollAnswered(intentId, result),
                 failure: error => new PollAnswered(intentId, new BrokerFailure.Transient(error.Message)));
+        }
+    }
+
+    /// <summary>The outbox is empty: the poll the exits went ahead of runs now.</summary>
+    private void PollIfOwed()
+    {
+        if (_pollOwed)
+        {
+            PollOpenOrdersNow();
         }
     }
 

@@ -34,13 +34,19 @@ public sealed partial class BrokerGateway
             case PositionRead read when read.IntentId == _working:
                 OnPositionRead(Working(read.IntentId), read.Result);
                 return true;
+            case PositionsListed listed when listed.IntentId == _working:
+                OnPositionsListed(Working(listed.IntentId), listed);
+                return true;
             case SubmitAnswered answer when answer.IntentId == _working:
+                HeardAbout(Working(answer.IntentId));
                 OnSubmitAnswered(Working(answer.IntentId), answer.Request, answer.Result);
                 return true;
             case LookupAnswered lookup when lookup.IntentId == _working:
+                HeardAbout(Working(lookup.IntentId));
                 OnLookupAnswered(Working(lookup.IntentId), lookup.Result);
                 return true;
             case RefusalLookupAnswered lookup when lookup.IntentId == _working:
+                HeardAbout(Working(lookup.IntentId));
                 OnRefusalLookupAnswered(Working(lookup.IntentId), lookup);
                 return true;
             case RetryAction retry when retry.IntentId == _working:
@@ -96,13 +102,24 @@ public sealed partial class BrokerGateway
 
     private void WorkOnOutbox()
     {
-        if (_working is not null || _state.Outbox.FirstOrDefault(id => !_accepting.Contains(id)) is not { } nextId)
+        if (_working is not null)
         {
+            return;
+        }
+
+        if (_state.Outbox.FirstOrDefault(id => !_accepting.Contains(id)) is not { } nextId)
+        {
+            PollIfOwed();
             return;
         }
 
         var next = _state.Find(nextId)!;
         _working = next.IntentId;
+        if (next.Stage == IntentStage.Submitting && TrySendChecked(next))
+        {
+            return;
+        }
+
         if (next.Stage == IntentStage.Submitting)
         {
             // A submission may have reached the broker before we stopped: find it, never guess.
@@ -118,7 +135,7 @@ public sealed partial class BrokerGateway
         }
         else
         {
-            ReadBrokerPosition(next);
+            CheckQueued(next);
         }
     }
 
@@ -165,10 +182,7 @@ public sealed partial class BrokerGateway
             return;
         }
 
-        var intent = record.Intent;
-        var type = intent.LimitPrice is null ? OrderType.Market : OrderType.Limit;
-        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, type, TimeInForce.Day, intent.LimitPrice, intent.IntentId);
-        var check = OrderRules.Check(draft, read.Value, _state.Halted);
+        var check = Check(record, read.Value);
         if (check.Request is not { } request)
         {
             RefuseUnlessAtBroker(record, check.Violations);
@@ -205,6 +219,14 @@ public sealed partial class BrokerGateway
         {
             Record(new SubmissionStarted(record.IntentId, Now), () => Submit(record.IntentId, request));
         }
+    }
+
+    private OrderCheck Check(IntentRecord record, BrokerPositionView? held)
+    {
+        var intent = record.Intent;
+        var type = intent.LimitPrice is null ? OrderType.Market : OrderType.Limit;
+        var draft = new OrderDraft(intent.Symbol, intent.Side, intent.Intent, intent.Quantity, type, TimeInForce.Day, intent.LimitPrice, intent.IntentId);
+        return OrderRules.Check(draft, held, _state.Halted);
     }
 
     private void Submit(string intentId, OrderRequest request)

@@ -10,6 +10,9 @@ internal static class GatewayInternals
 {
     public sealed record PositionRead(string IntentId, BrokerResult<BrokerPositionView?> Result) : INoSerializationVerificationNeeded;
 
+    /// <summary>The shared read of every position, sent at <paramref name="SentAt"/> after answer <paramref name="Mark"/> (BatchPositionRead).</summary>
+    public sealed record PositionsListed(string IntentId, BrokerResult<IReadOnlyList<BrokerPosition>> Result, DateTimeOffset SentAt, long Mark) : INoSerializationVerificationNeeded;
+
     public sealed record SubmitAnswered(string IntentId, OrderRequest Request, BrokerResult<BrokerOrder> Result) : INoSerializationVerificationNeeded;
 
     public sealed record LookupAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;

@@ -17,5 +17,16 @@ public sealed record GatewaySettings(TimeSpan PollInterval, TimeSpan RetryDelay,
     /// </summary>
     public const int DefaultRetainCompleted = 10_000;
 
+    /// <summary>
+    /// How old the shared <c>GET /v2/positions</c> may be when OrderRules run on it for a queued
+    /// intent (BatchPositionRead, invariant 4). The one-symbol read it replaces is a journal write and
+    /// an HTTP round trip old, milliseconds; 2 s is still shorter than a person needs to sell by hand
+    /// after seeing the same price move, and long enough for one read to serve every submit the
+    /// broker's budget lets through at once (200 a minute go out in well under a second). Should a
+    /// position change inside it anyway, the explicit sell_to_close still makes the broker refuse
+    /// rather than open a short (invariant 2).
+    /// </summary>
+    public TimeSpan MaxBatchReadAge { get; init; } = TimeSpan.FromSeconds(2);
+
     public static GatewaySettings Default { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30), 8, 200, DefaultRetainCompleted);
 }

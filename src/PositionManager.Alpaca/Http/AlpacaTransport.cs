@@ -9,7 +9,8 @@ namespace PositionManager.Alpaca.Http;
 /// rate-limit headers. Failures of the exchange itself become values here; what a status code
 /// means is <see cref="AlpacaErrors"/>' business.
 /// </summary>
-internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, TimeProvider time, RequestBudget budget, Uri? baseUrl = null)
+/// <param name="priority">Whether its requests are on an exit's path or can wait out a burst of exits (RequestBudget).</param>
+internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, TimeProvider time, RequestBudget budget, Uri? baseUrl = null, RequestPriority priority = RequestPriority.Urgent)
 {
     public const string KeyIdHeader = "APCA-API-KEY-ID";
     public const string SecretKeyHeader = "APCA-API-SECRET-KEY";
@@ -21,7 +22,19 @@ internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, 
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<BrokerResult<HttpAnswer>> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CallKind kind, CancellationToken cancellationToken)
     {
-        await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await budget.AcquireAsync(priority, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ExchangeAsync(method, relativePath, jsonBody, kind, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            budget.Finished();
+        }
+    }
+
+    private async Task<BrokerResult<HttpAnswer>> ExchangeAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CallKind kind, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, new Uri(_baseUrl, relativePath));
         request.Headers.Add(KeyIdHeader, settings.KeyId);
         request.Headers.Add(SecretKeyHeader, settings.SecretKey);
@@ -60,13 +73,15 @@ internal sealed class AlpacaTransport(HttpClient http, AlpacaSettings settings, 
     }
 
     /// <summary>
-    /// Remaining 0 means the server's window is spent: hold every call until its reset rather than
-    /// earn a 429. Returns the reset for the caller's RetryAt.
+    /// The budget follows the server's count (limit, remaining, reset). Remaining 0 without a reset
+    /// still holds every call for a window rather than earn a 429. Returns the reset for the caller's RetryAt.
     /// </summary>
     private DateTimeOffset? ObserveRateLimit(HttpResponseHeaders headers)
     {
         var reset = RateLimitHeaders.ReadReset(headers);
-        if (RateLimitHeaders.ReadRemaining(headers) == 0)
+        var remaining = RateLimitHeaders.ReadRemaining(headers);
+        budget.Observe(RateLimitHeaders.ReadLimit(headers), remaining, reset);
+        if (remaining == 0)
         {
             budget.PauseUntil(reset ?? time.GetUtcNow() + AlpacaErrors.DefaultRateLimitWait);
         }

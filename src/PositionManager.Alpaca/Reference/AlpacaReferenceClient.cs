@@ -22,7 +22,8 @@ public sealed class AlpacaReferenceClient : IMarketCalendar, IContractDirectory
     /// <param name="time">The clock of the request budget and of 429 retry times.</param>
     /// <param name="tradingBudget">
     /// The trading client's budget (<see cref="AlpacaBrokerClient.Budget"/>): these are trading-API
-    /// requests, counted by Alpaca in the same 200 a minute per account as orders and positions.
+    /// requests, counted by Alpaca in the same 200 a minute per account as orders and positions, and
+    /// none is on an exit's path, so they yield to exits (<see cref="RequestPriority.Background"/>).
     /// </param>
     /// <param name="logger">Failures are logged here (never keys); none by default.</param>
     public AlpacaReferenceClient(HttpClient http, AlpacaSettings settings, TimeProvider time, RequestBudget tradingBudget, ILogger? logger = null)
@@ -32,7 +33,7 @@ public sealed class AlpacaReferenceClient : IMarketCalendar, IContractDirectory
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(tradingBudget);
         Budget = tradingBudget;
-        _calls = new AlpacaCalls(new AlpacaTransport(http, settings, time, tradingBudget), settings, time, logger ?? NullLogger.Instance);
+        _calls = new AlpacaCalls(new AlpacaTransport(http, settings, time, tradingBudget, priority: RequestPriority.Background), settings, time, logger ?? NullLogger.Instance);
     }
 
     public RequestBudget Budget { get; }

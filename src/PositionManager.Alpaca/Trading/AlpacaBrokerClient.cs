@@ -21,22 +21,40 @@ public sealed class AlpacaBrokerClient : IBrokerClient
     public const int MaxOrdersPerPage = 500;
 
     private readonly AlpacaCalls _calls;
+    private readonly HttpClient _http;
+    private readonly AlpacaSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     /// <param name="http">Used as is (timeouts, handler); no base address or default headers needed.</param>
     /// <param name="settings">Trading host and keys.</param>
     /// <param name="time">The clock of the request budget and of 429 retry times.</param>
     /// <param name="logger">Failures are logged here (never keys); none by default.</param>
     /// <param name="budget">The request budget; 200 per minute on <paramref name="time"/> by default. Share one per account.</param>
-    public AlpacaBrokerClient(HttpClient http, AlpacaSettings settings, TimeProvider time, ILogger? logger = null, RequestBudget? budget = null)
+    /// <param name="priority">Urgent (the gateway's, on an exit's path) unless this client's reads can wait (see <see cref="Yielding"/>).</param>
+    public AlpacaBrokerClient(HttpClient http, AlpacaSettings settings, TimeProvider time, ILogger? logger = null, RequestBudget? budget = null, RequestPriority priority = RequestPriority.Urgent)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
+        _http = http;
+        _settings = settings;
+        _time = time;
+        _logger = logger ?? NullLogger.Instance;
         Budget = budget ?? new RequestBudget(time);
-        _calls = new AlpacaCalls(new AlpacaTransport(http, settings, time, Budget), settings, time, logger ?? NullLogger.Instance);
+        Priority = priority;
+        _calls = new AlpacaCalls(new AlpacaTransport(http, settings, time, Budget, priority: priority), settings, time, _logger);
     }
 
     public RequestBudget Budget { get; }
+
+    public RequestPriority Priority { get; }
+
+    /// <summary>
+    /// The same account and budget for reads that can wait out a burst of exits (the reconciler's):
+    /// each waits while the gateway's requests are waiting or flowing (<see cref="RequestBudget"/>).
+    /// </summary>
+    public AlpacaBrokerClient Yielding() => new(_http, _settings, _time, _logger, Budget, RequestPriority.Background);
 
     public async Task<BrokerResult<BrokerPositionView?>> GetPositionAsync(string symbol, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public sealed class BrokerClients : IDisposable
     {
         var trading = new AlpacaBrokerClient(_http, endpoint.Settings, clock, loggers.CreateLogger<AlpacaBrokerClient>());
         Trading = trading;
+        Reconciling = trading.Yielding();
 
         // The clock, calendar and contracts are trading-API requests: they share its 200 a minute.
         Reference = new AlpacaReferenceClient(_http, endpoint.Settings, clock, trading.Budget, loggers.CreateLogger<AlpacaReferenceClient>());
@@ -30,7 +31,11 @@ public sealed class BrokerClients : IDisposable
             : null;
     }
 
+    /// <summary>The gateway's: its requests are on an exit's path.</summary>
     public IBrokerClient Trading { get; }
+
+    /// <summary>The reconciler's, on the same budget: its passes yield to exits.</summary>
+    public IBrokerClient Reconciling { get; }
 
     public ITradeUpdateSource Stream { get; }
 

@@ -157,7 +157,7 @@ public sealed class PositionManagerNode : IAsyncDisposable
                 TimeProvider.System,
                 Broker: new BrokerGatewaySetup(clients.Trading, clients.Stream, options.Gateway.ToSettings()),
                 Prices: new PriceFeedSetup(clients.MarketData, options.PriceFeedSettings(), clients.QuoteStream),
-                Reconciler: new ReconcilerSetup(clients.Trading, clients.Contracts, new ReconcilerSettings(options.Reconcile.Interval, policies)),
+                Reconciler: new ReconcilerSetup(clients.Reconciling, clients.Contracts, new ReconcilerSettings(options.Reconcile.Interval, policies)),
                 Hostname: options.Cluster.Hostname,
                 Port: options.Cluster.Port,
                 SeedNodes: options.Cluster.SeedNodes,

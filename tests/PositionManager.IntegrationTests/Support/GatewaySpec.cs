@@ -50,9 +50,10 @@ public abstract class GatewaySpec(ITestOutputHelper output)
     /// A gateway incarnation; each one recovers the same journal (persistence id "broker-gateway").
     /// <paramref name="client"/> stands between it and the broker when given (a test's recording or scripted wrapper).
     /// </summary>
-    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null, IBrokerClient? client = null) =>
+    /// <paramref name="clock"/> is the gateway's own (the age of its reads), the system's unless given.
+    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null, IBrokerClient? client = null, TimeProvider? clock = null) =>
         Sys.ActorOf(
-            BrokerGateway.Props(client ?? Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, settings ?? Fast, TimeProvider.System),
+            BrokerGateway.Props(client ?? Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, settings ?? Fast, clock ?? TimeProvider.System),
             $"gateway-{++_incarnation}");
 
     protected void StopGateway(IActorRef gateway)

@@ -1,0 +1,172 @@
+using Akka.Actor;
+using PositionManager.Alpaca.Trading;
+using PositionManager.Domain.Orders;
+using static PositionManager.Actors.Gateway.GatewayEvents;
+using static PositionManager.Actors.Gateway.GatewayInternals;
+
+namespace PositionManager.Actors.Gateway;
+
+/// <summary>
+/// A crowd in the outbox (a gap down: hundreds of stops at once) shares one read of every position
+/// instead of one read per intent, so an exit costs the broker's budget one request, its submit
+/// (docs/DESIGN.md, invariant 4 says when the shared read may stand in for the one-symbol read).
+/// </summary>
+public sealed partial class BrokerGateway
+{
+    /// <summary>Alpaca's default budget for one minute: companions beyond it would wait out the shared read's age.</summary>
+    private const int MaxCompanions = 199;
+
+    private readonly Dictionary<string, OrderRequest> _checkedOnSharedRead = new(StringComparer.Ordinal);
+    private BatchPositionRead? _batchRead;
+
+    private BatchPositionRead Batch => _batchRead ??= new BatchPositionRead(_settings.MaxBatchReadAge);
+
+    /// <summary>A queued intent's turn: the shared read when others wait behind it, else its own symbol's.</summary>
+    private void CheckQueued(IntentRecord record)
+    {
+        var symbol = record.Intent.Symbol;
+        if (!IsCrowded())
+        {
+            // One exit alone: a one-symbol answer is smaller and as quick, and it is as fresh as can be.
+            ReadBrokerPosition(record);
+        }
+        else if (Batch.TryView(symbol, Now, out var view))
+        {
+            OnSharedView(record, view);
+        }
+        else if (Batch.IsFresh(Now))
+        {
+            // The shared read is fresh but older than an answer about this symbol's own order.
+            ReadBrokerPosition(record);
+        }
+        else
+        {
+            ReadAllPositions(record);
+        }
+    }
+
+    private bool IsCrowded() => _state.Outbox.Count - _accepting.Count > 1;
+
+    private void ReadAllPositions(IntentRecord record)
+    {
+        var sentAt = Now;
+        var mark = Batch.Mark();
+        _broker.ListPositionsAsync(_stopping.Token).PipeTo(
+            Self,
+            success: result => new PositionsListed(record.IntentId, result, sentAt, mark),
+            failure: error => new PositionsListed(record.IntentId, new BrokerFailure.Transient(error.Message), sentAt, mark));
+    }
+
+    private void OnPositionsListed(IntentRecord record, PositionsListed listed)
+    {
+        if (listed.Result.Failure is null && Batch.Keep(listed.Result.Value!, listed.SentAt, listed.Mark) &&
+            Batch.TryView(record.Intent.Symbol, Now, out var view))
+        {
+            OnSharedView(record, view);
+            return;
+        }
+
+        // Failed, unbelievable, or already too old when it came: the one-symbol read has the retries
+        // and refusals a failed read needs.
+        ReadBrokerPosition(record);
+    }
+
+    /// <summary>
+    /// The working intent passed on the shared read: the queued intents behind it that pass on the
+    /// same read, one per symbol, are journaled "submitting" in the same write (a crowd pays one
+    /// journal round trip, not one per exit), then sent one at a time. Each is sent unchanged only
+    /// while the read still holds for its symbol; otherwise its checks run again on a fresh read.
+    /// </summary>
+    private void OnSharedView(IntentRecord record, BrokerPositionView? view)
+    {
+        if (record.Stage != IntentStage.Queued || Check(record, view).Request is not { } request)
+        {
+            OnPositionRead(record, BrokerResult<BrokerPositionView?>.Success(view));
+            return;
+        }
+
+        var companions = Companions(record);
+        if (companions.Count == 0)
+        {
+            OnPositionRead(record, BrokerResult<BrokerPositionView?>.Success(view));
+            return;
+        }
+
+        var now = Now;
+        IGatewayEvent[] started = [new SubmissionStarted(record.IntentId, now), .. companions.Select(c => new SubmissionStarted(c.IntentId, now))];
+        RecordAll(started, () =>
+        {
+            foreach (var companion in companions)
+            {
+                _checkedOnSharedRead[companion.IntentId] = companion.Request;
+            }
+
+            Submit(record.IntentId, request);
+        });
+    }
+
+    /// <summary>
+    /// Queued intents after <paramref name="working"/>, in outbox order, that pass on the shared read:
+    /// at most one per symbol, none for a symbol that has an intent submitting (its order may be at the
+    /// broker, unseen by the read). One window of Alpaca's budget at most: more could not leave before
+    /// the read is too old anyway, and would each be checked again.
+    /// </summary>
+    private List<(string IntentId, OrderRequest Request)> Companions(IntentRecord working)
+    {
+        var now = Now;
+        var symbols = new HashSet<string>(StringComparer.Ordinal) { working.Intent.Symbol };
+        foreach (var id in _state.Outbox)
+        {
+            if (_state.Find(id) is { Stage: IntentStage.Submitting } submitting)
+            {
+                symbols.Add(submitting.Intent.Symbol);
+            }
+        }
+
+        var companions = new List<(string, OrderRequest)>();
+        foreach (var id in _state.Outbox)
+        {
+            if (companions.Count >= MaxCompanions)
+            {
+                break;
+            }
+
+            if (id == working.IntentId || _accepting.Contains(id) || _state.Find(id) is not { Stage: IntentStage.Queued } queued ||
+                !Batch.TryView(queued.Intent.Symbol, now, out var view) || !symbols.Add(queued.Intent.Symbol))
+            {
+                continue;
+            }
+
+            if (Check(queued, view).Request is { } request)
+            {
+                companions.Add((id, request));
+            }
+        }
+
+        return companions;
+    }
+
+    /// <summary>A companion journaled "submitting" on the shared read, never sent yet: sent now if that read still holds.</summary>
+    private bool TrySendChecked(IntentRecord record)
+    {
+        if (!_checkedOnSharedRead.Remove(record.IntentId, out var request))
+        {
+            return false;
+        }
+
+        if (!_state.Halted && Batch.TryView(record.Intent.Symbol, Now, out _))
+        {
+            Submit(record.IntentId, request);
+        }
+        else
+        {
+            // Never sent, so no lookup is needed first: the checks run again (halted included) on a fresh read.
+            CheckQueued(record);
+        }
+
+        return true;
+    }
+
+    /// <summary>Any answer about an order makes the shared read stale for its symbol.</summary>
+    private void HeardAbout(IntentRecord record) => Batch.Answered(record.Intent.Symbol);
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using PositionManager.Alpaca.Trading;
+using PositionManager.Domain.Orders;
+
+namespace PositionManager.IntegrationTests.Support;
+
+/// <summary>
+/// The real Alpaca client, between the gateway and its PaperBroker: records every call that reaches
+/// the broker, in order, and holds the submits of the given client_order_ids until the test releases
+/// each, so that the test can change the world at a known point between a read and a submit.
+/// </summary>
+public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmitsOf) : IBrokerClient
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+    private readonly Dictionary<string, (TaskCompletionSource Reached, TaskCompletionSource Released)> _holds =
+        holdSubmitsOf.ToDictionary(
+            id => id,
+            _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)),
+            StringComparer.Ordinal);
+
+    /// <summary>"position &lt;symbol&gt;", "positions", "submit &lt;id&gt;", "lookup &lt;id&gt;", "open orders".</summary>
+    public IReadOnlyList<string> Calls => [.. _calls];
+
+    /// <summary>True once the submit of <paramref name="clientOrderId"/> is held here (after every call before it).</summary>
+    public bool IsHolding(string clientOrderId) => _holds[clientOrderId].Reached.Task.IsCompleted;
+
+    public void Release(string clientOrderId) => _holds[clientOrderId].Released.TrySetResult();
+
+    public Task<BrokerResult<BrokerPositionView?>> GetPositionAsync(string symbol, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue($"position {symbol}");
+        return inner.GetPositionAsync(symbol, cancellationToken);
+    }
+
+    public Task<BrokerResult<IReadOnlyList<BrokerPosition>>> ListPositionsAsync(CancellationToken cancellationToken)
+    {
+        _calls.Enqueue("positions");
+        return inner.ListPositionsAsync(cancellationToken);
+    }
+
+    public async Task<BrokerResult<BrokerOrder>> SubmitOrderAsync(OrderRequest order, CancellationToken cancellationToken)
+    {
+        if (_holds.TryGetValue(order.ClientOrderId, out var hold))
+        {
+            hold.Reached.TrySetResult();
+            await hold.Released.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _calls.Enqueue($"submit {order.ClientOrderId}");
+        return await inner.SubmitOrderAsync(order, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<BrokerResult<BrokerOrder?>> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue($"lookup {clientOrderId}");
+        return inner.GetOrderByClientOrderIdAsync(clientOrderId, cancellationToken);
+    }
+
+    public Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(int limit, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue("open orders");
+        return inner.ListOpenOrdersAsync(limit, cancellationToken);
+    }
+}
