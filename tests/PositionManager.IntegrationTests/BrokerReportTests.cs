@@ -39,7 +39,7 @@ public sealed partial class BrokerReportTests : IAsyncLifetime
 
         var start = await node.WaitForOutputAsync("starting; broker:", Patience);
         Assert.Contains($"broker: other ({host}), a broker that is neither Alpaca's paper nor its live host, at {_broker.Host.BaseUrl}", start);
-        var admin = AdminEndpoint().Match(await node.WaitForOutputAsync("Admin endpoint http://", Patience)).Groups["url"].Value;
+        var admin = AdminEndpoint().Match(await node.WaitForOutputAsync("admin endpoint http://", Patience)).Groups["url"].Value;
 
         var json = (await Admin.Pmctl.RunRaw(["--node", admin, "node", "version", "--json"])).Json();
         var self = Assert.Single(json.EnumerateArray());
@@ -65,6 +65,6 @@ public sealed partial class BrokerReportTests : IAsyncLifetime
         Assert.Equal(("1.0.1", "live", "api.alpaca.markets", null), (current.Version, current.Broker, current.BrokerHost, current.Error));
     }
 
-    [GeneratedRegex(@"Admin endpoint (?<url>http://[0-9.]+:[0-9]+)/? ")]
+    [GeneratedRegex(@"admin endpoint (?<url>http://[0-9.]+:[0-9]+)/? ")]
     private static partial Regex AdminEndpoint();
 }

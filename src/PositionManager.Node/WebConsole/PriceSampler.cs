@@ -6,6 +6,7 @@ using PositionManager.Actors.Hosting;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
+using PositionManager.Domain.Positions;
 using PositionManager.Node.Admin;
 using PositionManager.Node.Configuration;
 
@@ -27,6 +28,10 @@ internal sealed class PriceSampler(ActorRegistry registry, ConsoleOptions option
 
     private readonly ConcurrentDictionary<string, (SampleRing Ring, DateTimeOffset LastWatched)> _rings = new(StringComparer.Ordinal);
 
+    // Asking a closed position for its state would start its entity again (it then passivates):
+    // one seen closed is not asked again while the reconciler still lists it.
+    private readonly ConcurrentDictionary<string, byte> _seenClosed = new(StringComparer.Ordinal);
+
     public IReadOnlyList<PriceSample> Samples(string positionId) =>
         _rings.TryGetValue(positionId, out var entry) ? entry.Ring.Snapshot() : [];
 
@@ -47,7 +52,7 @@ internal sealed class PriceSampler(ActorRegistry registry, ConsoleOptions option
                 var watched = await reconciler.Ask<PriceFeedProtocol.Watch>(ReconcilerProtocol.GetWatched.Instance, AskTimeout, stoppingToken);
                 var now = DateTimeOffset.UtcNow;
                 await Parallel.ForEachAsync(
-                    watched.Positions.Select(p => p.PositionId),
+                    watched.Positions.Select(p => p.PositionId).Where(id => !_seenClosed.ContainsKey(id)),
                     new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken },
                     async (id, cancel) => Record(id, await region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(id), AskTimeout, cancel), now));
                 Forget(now);
@@ -61,6 +66,11 @@ internal sealed class PriceSampler(ActorRegistry registry, ConsoleOptions option
 
     private void Record(string id, PositionProtocol.PositionView view, DateTimeOffset now)
     {
+        if (view.State.Status == PositionStatus.Closed)
+        {
+            _seenClosed.TryAdd(id, 0);
+        }
+
         var entry = _rings.GetOrAdd(id, _ => (new SampleRing(options.ChartSamples), now));
         _rings[id] = entry with { LastWatched = now };
         if (PositionViews.Summary(view).LastPrice is { } price && view.LastQuoteReceivedAt is { } seen)
@@ -76,6 +86,7 @@ internal sealed class PriceSampler(ActorRegistry registry, ConsoleOptions option
             if (now - entry.LastWatched > KeepClosed)
             {
                 _rings.TryRemove(id, out _);
+                _seenClosed.TryRemove(id, out _);
             }
         }
     }
