@@ -31,7 +31,8 @@ public sealed class ScenarioRunner(SimWorld world)
     private static readonly TimeSpan BurstQuiet = TimeSpan.FromMilliseconds(60);
 
     // A step that has not settled in this much wall time moves on: what is still moving is judged
-    // after the drain. (Seen: single-contract scenarios where a step never settled in 20 s.)
+    // after the drain. (The steps once seen not to settle in 20 s waited for polls of a feed whose
+    // last position had just closed; Settling.AfterPollsAsync now ends when the feed watches nothing.)
     private static readonly TimeSpan SettlePatience = TimeSpan.FromSeconds(3);
     private readonly Dictionary<string, SteppedQuotePath> _paths = new(StringComparer.Ordinal);
     private readonly Dictionary<int, QuoteChange> _market = [];
