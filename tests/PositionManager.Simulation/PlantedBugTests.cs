@@ -18,6 +18,8 @@ public sealed class PlantedBugTests(ITestOutputHelper output)
     [InlineData(PlantedBug.ResubmitsUnderANewId, 3, 3)]
     [InlineData(PlantedBug.SellsOneMore, 4, 3)]
     [InlineData(PlantedBug.ReconcilerSellsStock, 1, 2)]
+    [InlineData(PlantedBug.SellsAgainWithoutIntent, 2, 3)]
+    [InlineData(PlantedBug.FreezesPrices, 5, 3)]
     public async Task A_bug_on_the_path_to_the_broker_is_caught_within_a_few_seeds(PlantedBug bug, int invariant, int seeds)
     {
         await using var world = await SimWorld.StartAsync();
@@ -42,6 +44,23 @@ public sealed class PlantedBugTests(ITestOutputHelper output)
         finally
         {
             PositionActor.ForgetsPeaksOnRecovery = false;
+        }
+    }
+
+    [Fact]
+    public async Task A_trail_that_follows_the_price_down_is_caught_within_three_seeds()
+    {
+        await using var world = await SimWorld.StartAsync();
+        PositionActor.TrailsDown = true;
+        try
+        {
+            var caughtAt = await FirstCatchAsync(world, invariant: 6, seeds: 3, restartChance: 0);
+
+            Assert.True(caughtAt is not null, "a trail that follows the price down broke no invariant (6) in 3 seeds");
+        }
+        finally
+        {
+            PositionActor.TrailsDown = false;
         }
     }
 

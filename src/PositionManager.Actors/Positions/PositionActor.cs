@@ -4,7 +4,9 @@ using Akka.Event;
 using Akka.Persistence;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Market;
+using PositionManager.Domain.Exits;
 using PositionManager.Domain.Market;
+using PositionManager.Domain.Orders;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
 using PositionManager.Domain.Quotes;
@@ -52,6 +54,13 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
     /// as a position that forgot its peak would. Internal, and nothing in the product sets it.
     /// </summary>
     internal static bool ForgetsPeaksOnRecovery { get; set; }
+
+    /// <summary>
+    /// Test-only seam of the simulation's planted bugs (issue 17): a long's trail follows the price
+    /// down, each lower sane quote journaled as a peak with the looser stop it gives (invariant 6).
+    /// Internal, and nothing in the product sets it.
+    /// </summary>
+    internal static bool TrailsDown { get; set; }
 
     /// <param name="closedListener">Told when the position closes (the reconciler's proxy); looked up then, as it may start after the position.</param>
     /// <param name="market">The node's market clock (<see cref="MarketClockView"/>); without one the market counts as open at every hour.</param>
@@ -216,6 +225,11 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
         _lastQuoteAt = now;
         var basis = _aheadOfJournal ?? _state;
         var decision = PositionDecisions.OnQuote(basis, tick.Quote, Market(now), _settings.MaxQuoteAge);
+        if (TrailsDown && decision is { Events.Count: 0, IsRefused: false } && TrailedDown(basis, tick.Quote, now) is { } lower)
+        {
+            decision = Decision.Of(lower);
+        }
+
         if (decision.Events is not [PeakRaised peak])
         {
             // An exit (invariant 6: it reaches the gateway only once journaled) or nothing: as
@@ -229,6 +243,19 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
         _aheadOfJournal = basis.Apply(peak);
         _peaksInFlight++;
         PersistAsync(peak, PeakJournaled);
+    }
+
+    /// <summary>The planted bug of <see cref="TrailsDown"/>: the peak and stop a lower quote would give.</summary>
+    private PeakRaised? TrailedDown(PositionState basis, MarketQuote quote, DateTimeOffset now)
+    {
+        if (basis.Side != PositionSide.Long || basis.Policy.Trailing is not { } trail || basis.Stop is not { } stop || basis.Symbol is not { } symbol
+            || QuoteSanity.Check(quote, symbol.Value, now, _settings.MaxQuoteAge).Quote?.PriceFor(basis.Policy.PriceSource) is not { } price)
+        {
+            return null;
+        }
+
+        var looser = Trail.StopFor(trail, basis.Side, basis.EntryPrice, price);
+        return looser < stop ? new PeakRaised(price, looser, basis.TrailArmed, now) : null;
     }
 
     private void PeakJournaled(PeakRaised peak)

@@ -17,27 +17,32 @@ namespace PositionManager.Simulation.Running;
 public static class Settling
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(2);
 
     /// <summary>What is still moving; two equal observations a feed poll apart mean the step has settled (a gateway waiting for a rate-limit reset waits for simulated time, which moves only at the next step).</summary>
     public sealed record Observation(string Fingerprint, int PendingExits, int OpenOrdersOfOurs);
 
+    /// <summary>
+    /// Until the feed has completed <paramref name="polls"/> more polls, each asked for at once rather
+    /// than at the feed's next timer (polls never overlap, so a request during one is dropped and the
+    /// next iteration asks again). Ends early when the feed watches nothing: a feed whose last position
+    /// closed during the wait polls no more, which used to hold a step for the whole patience (20 s).
+    /// </summary>
+    /// <param name="patience">How long to wait for the polls; a feed held back by a rate-limit pause on simulated time polls only once time moves.</param>
     public static async Task AfterPollsAsync(SimWorld world, int polls, TimeSpan patience)
     {
         var feed = world.Node.PriceFeed;
-        var status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience);
-        if (status.Positions == 0)
-        {
-            return; // a feed that watches nothing does not poll
-        }
-
-        var start = status.PollsCompleted;
+        var status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience);
+        var target = status.PollsCompleted + polls;
         var deadline = DateTimeOffset.UtcNow + patience;
-        while (DateTimeOffset.UtcNow < deadline
-            && (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, patience)).PollsCompleted < start + polls)
+        while (status.Positions > 0 && status.PollsCompleted < target && DateTimeOffset.UtcNow < deadline)
         {
-            // A poll of the feed's count, as Eventually polls: the feed itself polls every 20 ms.
-            await Task.Delay(PollPause);
+            feed.Tell(PriceFeedInternals.Poll.Instance);
+            status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience);
+            if (status.PollsCompleted < target)
+            {
+                await Task.Delay(PollPause);
+            }
         }
     }
 

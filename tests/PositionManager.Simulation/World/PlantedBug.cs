@@ -2,7 +2,7 @@ namespace PositionManager.Simulation.World;
 
 /// <summary>
 /// Bugs the simulation must catch (issue 17, item 5). Each is planted by a test-only seam of this
-/// project (<see cref="RecordingBrokerClient"/>, <see cref="SimWorld"/>); none can be reached from
+/// project (<see cref="RecordingBrokerClient"/>, <see cref="PlantableMarketData"/>, <see cref="SimWorld"/>); none can be reached from
 /// the product's configuration.
 /// </summary>
 public enum PlantedBug
@@ -20,4 +20,10 @@ public enum PlantedBug
 
     /// <summary>The reconciler sells the stock it finds (invariants 1-2).</summary>
     ReconcilerSellsStock,
+
+    /// <summary>Every close is sent a second time without its intent: once the first has filled, the broker infers sell_to_open and a short is opened (invariant 2).</summary>
+    SellsAgainWithoutIntent,
+
+    /// <summary>The market data keeps each symbol's first bid and ask under fresh time stamps: no stop is seen crossed (invariant 5).</summary>
+    FreezesPrices,
 }

@@ -47,6 +47,11 @@ public sealed class RecordingBrokerClient(IBrokerClient inner, PaperAccount acco
             case PlantedBug.SellsOneMore:
                 Send(symbol, order.Side, order.Intent, order.Quantity + 1, order.ClientOrderId);
                 return await AsSubmitted(order.ClientOrderId, cancellationToken);
+            case PlantedBug.SellsAgainWithoutIntent:
+                Record(symbol, order.Side, order.Intent, order.Quantity, order.ClientOrderId);
+                var sent = await inner.SubmitOrderAsync(order, cancellationToken);
+                Send(symbol, order.Side, intent: null, order.Quantity, order.ClientOrderId + "a");
+                return sent;
             case PlantedBug.ResubmitsUnderANewId:
                 Record(symbol, order.Side, order.Intent, order.Quantity, order.ClientOrderId);
                 var first = await inner.SubmitOrderAsync(order, cancellationToken);

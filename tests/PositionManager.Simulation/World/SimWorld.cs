@@ -59,5 +59,5 @@ public sealed class SimWorld : IAsyncDisposable
     }
 
     private Task<SimNode> StartNodeAsync() =>
-        SimNode.StartAsync(Journal, Broker.Clock, Gateway, Reconciling, Broker.NewTradeStream(), Broker.NewMarketData(), Broker.NewContractDirectory());
+        SimNode.StartAsync(Journal, Broker.Clock, Gateway, Reconciling, Broker.NewTradeStream(), new PlantableMarketData(Broker.NewMarketData(), () => Bug), Broker.NewContractDirectory());
 }
