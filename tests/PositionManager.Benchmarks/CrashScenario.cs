@@ -38,7 +38,7 @@ public static class CrashScenario
         var settings = new AlpacaSettings("PKBENCHCRASHKEY00001", "bench-crash-secret-0000000000000000000000", broker.BaseUrl, broker.BaseUrl, broker.StreamUrl);
         var client = new AlpacaBrokerClient(http, settings, TimeProvider.System, budget: new RequestBudget(TimeProvider.System, limit: limitPerMinute));
         var stream = new AlpacaTradeUpdateStream(settings, TimeProvider.System);
-        var host = await StartNodeAsync(journal, client, stream);
+        var host = await GatewayScenario.StartNodeAsync(journal, client, stream);
         try
         {
             var region = host.Services.GetRequiredService<IRequiredActor<PositionRegion>>().ActorRef;
@@ -82,22 +82,5 @@ public static class CrashScenario
             await host.StopAsync();
             host.Dispose();
         }
-    }
-
-    private static async Task<IHost> StartNodeAsync(JournalTarget journal, IBrokerClient client, ITradeUpdateSource stream)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAkka(PositionManagerAkka.SystemName, (akka, _) => akka.ConfigurePositionManager(new NodeSetup(
-            journal,
-            Gateway: null,
-            PositionSettings.Default,
-            TimeProvider.System,
-            NumberOfShards: 100,
-            ExtraHocon: "akka.loglevel = WARNING\nakka.log-dead-letters = off\n",
-            Broker: new BrokerGatewaySetup(client, stream, GatewaySettings.Default))));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }

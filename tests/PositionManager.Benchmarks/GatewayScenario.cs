@@ -182,7 +182,8 @@ public static class GatewayScenario
         }
     }
 
-    private static async Task<IHost> StartNodeAsync(JournalTarget journal, IBrokerClient client, ITradeUpdateSource stream)
+    /// <summary>A node of 100 shards whose gateway talks to <paramref name="client"/>; the crash scenario starts the same.</summary>
+    internal static async Task<IHost> StartNodeAsync(JournalTarget journal, IBrokerClient client, ITradeUpdateSource stream)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
