@@ -61,7 +61,7 @@ public sealed class RuleJournalTests(ITestOutputHelper output) : PositionActorSp
             .Apply(new PeakRaised(6.00m, 5.40m, true, at));
         WriteAsPreviousVersion(
             [new PositionOpenedV1(Symbol, Symbol, PositionSide.Long, 10, 5.00m, TrailTen, OpenOrigin.Adopted, at), new PeakRaised(6.00m, 5.40m, true, at)],
-            SnapshotOf(before));
+            SampleMessages.SnapshotV1(before));
 
         var recovered = View(StartPosition()).State;
 
@@ -122,26 +122,4 @@ public sealed class RuleJournalTests(ITestOutputHelper output) : PositionActorSp
                 return all;
             }, Sys.Materializer());
     }
-
-    private static PositionSnapshotV1 SnapshotOf(PositionState state) => new()
-    {
-        PositionId = state.PositionId,
-        Status = state.Status,
-        Symbol = state.Symbol,
-        Side = state.Side,
-        Quantity = state.Quantity,
-        OriginalQuantity = state.OriginalQuantity,
-        EntryPrice = state.EntryPrice,
-        Policy = state.Policy,
-        Peak = state.Peak,
-        Stop = state.Stop,
-        TrailArmed = state.TrailArmed,
-        PendingExit = state.PendingExit,
-        NextExitSequence = state.NextExitSequence,
-        ScaleOutsDone = state.ScaleOutsDone,
-        ConsecutiveRejections = state.ConsecutiveRejections,
-        RetryNotBefore = state.RetryNotBefore,
-        OpenedAt = state.OpenedAt,
-        ClosedReason = state.ClosedReason,
-    };
 }

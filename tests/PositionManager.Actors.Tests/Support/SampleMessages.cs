@@ -106,7 +106,7 @@ public static class SampleMessages
     }
 
     /// <summary>The snapshot a node of the first version saved of the same state.</summary>
-    private static PositionSnapshotV1 SnapshotV1(PositionState state) => new()
+    public static PositionSnapshotV1 SnapshotV1(PositionState state) => new()
     {
         PositionId = state.PositionId,
         Status = state.Status,
