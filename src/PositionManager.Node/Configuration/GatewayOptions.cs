@@ -35,7 +35,7 @@ public sealed record GatewayOptions(int MaxAttempts, int RetainCompleted, TimeSp
         var defaults = GatewaySettings.Default;
 
         // A refused close is tried again by its position; an intent that may have reached the broker
-        // is never refused, whatever this says (BrokerGateway.RetryLater).
+        // is never refused, whatever this says (IntentSequencing.RetryLater).
         var attempts = reader.Number($"{Section}:MaxAttempts", defaults.MaxAttempts, 1, 100, "a number of attempts (1-100)");
         var retain = reader.Number(
             $"{Section}:RetainCompleted",
