@@ -7,8 +7,8 @@ namespace PositionManager.IntegrationTests;
 
 /// <summary>
 /// The safety limits that were compiled in: the quote age that counts as stale, a position's
-/// re-send intervals, the gateway's attempts before it refuses a queued close and the done intents
-/// it remembers. Unset they are the actors' defaults; set, they reach the actors' settings; a bad
+/// re-send intervals, the gateway's attempts before it refuses a queued close, the done intents
+/// it remembers and how old its shared position read may be. Unset they are the actors' defaults; set, they reach the actors' settings; a bad
 /// value is one line naming the variable.
 /// </summary>
 public sealed class SafetySettingsTests
@@ -74,9 +74,11 @@ public sealed class SafetySettingsTests
     [Fact]
     public void The_gateway_settings_reach_the_gateway()
     {
-        var options = Read(new() { ["Gateway:MaxAttempts"] = "3", ["Gateway:RetainCompleted"] = "50000" });
+        var options = Read(new() { ["Gateway:MaxAttempts"] = "3", ["Gateway:RetainCompleted"] = "50000", ["Gateway:MaxBatchReadAge"] = "500ms" });
 
-        Assert.Equal(GatewaySettings.Default with { MaxAttempts = 3, RetainCompleted = 50_000 }, options.Gateway.ToSettings());
+        Assert.Equal(
+            GatewaySettings.Default with { MaxAttempts = 3, RetainCompleted = 50_000, MaxBatchReadAge = TimeSpan.FromMilliseconds(500) },
+            options.Gateway.ToSettings());
     }
 
     [Theory]
@@ -89,6 +91,9 @@ public sealed class SafetySettingsTests
     [InlineData("Gateway:RetainCompleted", "100001", "PositionManager__Gateway__RetainCompleted: '100001' is not a number of done intents (1-100000)")]
     [InlineData("Gateway:RetainCompleted", "10,000", "PositionManager__Gateway__RetainCompleted: '10,000' is not a number of done intents (1-100000)")]
     [InlineData("Gateway:RetainCompleted", "99999999999", "PositionManager__Gateway__RetainCompleted: '99999999999' is not a number of done intents (1-100000)")]
+    [InlineData("Gateway:MaxBatchReadAge", "fresh", "PositionManager__Gateway__MaxBatchReadAge: 'fresh' is not a duration (e.g. 00:00:01, 500ms, 2s, 1m)")]
+    [InlineData("Gateway:MaxBatchReadAge", "50ms", "PositionManager__Gateway__MaxBatchReadAge: 50ms is shorter than the minimum of 0.1s")]
+    [InlineData("Gateway:MaxBatchReadAge", "00:00:11", "PositionManager__Gateway__MaxBatchReadAge: 00:00:11 is longer than the maximum of 10s")]
     [InlineData("Gateway:Retries", "3", "PositionManager__Gateway__Retries is not a setting (a typo would leave a default in force)")]
     public void A_bad_gateway_setting_is_named(string key, string value, string problem)
     {

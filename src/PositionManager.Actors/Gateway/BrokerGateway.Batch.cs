@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Actors.Gateway.Sequencing;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Orders;
 using static PositionManager.Actors.Gateway.GatewayEvents;
@@ -22,8 +23,9 @@ public sealed partial class BrokerGateway
     private BatchPositionRead Batch => _batchRead ??= new BatchPositionRead(_settings.MaxBatchReadAge);
 
     /// <summary>A queued intent's turn: the shared read when others wait behind it, else its own symbol's.</summary>
-    private void CheckQueued(IntentRecord record)
+    private void CheckQueued(WorkingIntent work)
     {
+        var record = Current(work);
         var symbol = record.Intent.Symbol;
         if (!IsCrowded())
         {
@@ -32,7 +34,7 @@ public sealed partial class BrokerGateway
         }
         else if (Batch.TryView(symbol, Now, out var view))
         {
-            OnSharedView(record, view);
+            OnSharedView(work, view);
         }
         else if (Batch.IsFresh(Now))
         {
@@ -57,12 +59,13 @@ public sealed partial class BrokerGateway
             failure: error => new PositionsListed(record.IntentId, new BrokerFailure.Transient(error.Message), sentAt, mark));
     }
 
-    private void OnPositionsListed(IntentRecord record, PositionsListed listed)
+    private void OnPositionsListed(WorkingIntent work, PositionsListed listed)
     {
+        var record = Current(work);
         if (listed.Result.Failure is null && Batch.Keep(listed.Result.Value!, listed.SentAt, listed.Mark) &&
             Batch.TryView(record.Intent.Symbol, Now, out var view))
         {
-            OnSharedView(record, view);
+            OnSharedView(work, view);
             return;
         }
 
@@ -71,25 +74,25 @@ public sealed partial class BrokerGateway
         ReadBrokerPosition(record);
     }
 
+    private void OnSharedView(WorkingIntent work, BrokerPositionView? view)
+    {
+        work.CheckedOnSharedRead = true;
+        Advance(work, new SequencingInput.RulesChecked(Check(Current(work), view)));
+    }
+
     /// <summary>
     /// The working intent passed on the shared read: the queued intents behind it that pass on the
     /// same read, one per symbol, are journaled "submitting" in the same write (a crowd pays one
     /// journal round trip, not one per exit), then sent one at a time. Each is sent unchanged only
     /// while the read still holds for its symbol; otherwise its checks run again on a fresh read.
+    /// False when none passes: the working intent is journaled alone.
     /// </summary>
-    private void OnSharedView(IntentRecord record, BrokerPositionView? view)
+    private bool TryStartWithCompanions(IntentRecord record, OrderRequest request)
     {
-        if (record.Stage != IntentStage.Queued || Check(record, view).Request is not { } request)
-        {
-            OnPositionRead(record, BrokerResult<BrokerPositionView?>.Success(view));
-            return;
-        }
-
         var companions = Companions(record);
         if (companions.Count == 0)
         {
-            OnPositionRead(record, BrokerResult<BrokerPositionView?>.Success(view));
-            return;
+            return false;
         }
 
         var now = Now;
@@ -103,6 +106,7 @@ public sealed partial class BrokerGateway
 
             Submit(record.IntentId, request);
         });
+        return true;
     }
 
     /// <summary>
@@ -146,26 +150,14 @@ public sealed partial class BrokerGateway
         return companions;
     }
 
-    /// <summary>A companion journaled "submitting" on the shared read, never sent yet: sent now if that read still holds.</summary>
-    private bool TrySendChecked(IntentRecord record)
-    {
-        if (!_checkedOnSharedRead.Remove(record.IntentId, out var request))
-        {
-            return false;
-        }
-
-        if (!_state.Halted && Batch.TryView(record.Intent.Symbol, Now, out _))
-        {
-            Submit(record.IntentId, request);
-        }
-        else
-        {
-            // Never sent, so no lookup is needed first: the checks run again (halted included) on a fresh read.
-            CheckQueued(record);
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// A companion journaled "submitting" on the shared read, never sent yet, whose turn came: the
+    /// request that read passed, and whether the read still holds for its symbol. Null for any other intent.
+    /// </summary>
+    private (OrderRequest Request, bool StillHolds)? TakeCheckedOnSharedRead(IntentRecord record) =>
+        _checkedOnSharedRead.Remove(record.IntentId, out var request)
+            ? (request, Batch.TryView(record.Intent.Symbol, Now, out _))
+            : null;
 
     /// <summary>Any answer about an order makes the shared read stale for its symbol.</summary>
     private void HeardAbout(IntentRecord record) => Batch.Answered(record.Intent.Symbol);

@@ -73,7 +73,7 @@ public sealed partial class BrokerGateway
         if (_state.Outbox.Count > _accepting.Count)
         {
             // Exits first: a poll is one request per open order, each a submit the budget could not send.
-            // Owed, not dropped: it runs once the outbox is empty (WorkOnOutbox).
+            // Owed, not dropped: it runs once the outbox is empty (BrokerGateway.TakeUpNext).
             _pollOwed = true;
             return;
         }

@@ -82,13 +82,14 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
         }
     }
 
-    protected override void OnCommand(object message)
+    /// <summary>Before recovery completes nothing arrives here (commands wait); after it, the outbox's states take over.</summary>
+    protected override void OnCommand(object message) => Idle(message);
+
+    /// <summary>What every state of the outbox handles alike.</summary>
+    private void OnCommon(object message)
     {
         switch (message)
         {
-            case SubmitClose intent:
-                OnSubmitClose(intent);
-                break;
             case Halt halt:
                 Record(new GatewayHalted(halt.Reason, halt.RequestedBy, Now), () =>
                 {
@@ -121,7 +122,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
                 // A position's answer to a reported outcome: the outcome is idempotent, so nothing waits on it.
                 break;
             default:
-                if (!OnSubmissionMessage(message) && !OnOutcomeMessage(message))
+                if (!OnOutcomeMessage(message))
                 {
                     Unhandled(message);
                 }
@@ -148,10 +149,11 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
         // Whatever happened while no gateway ran, the broker knows: poll once before trusting the stream.
         Self.Tell(PollOpenOrders.Instance);
         Timers.StartPeriodicTimer("poll", PollOpenOrders.Instance, _settings.PollInterval);
+        Become(Idle);
         WorkOnOutbox();
     }
 
-    private void OnSubmitClose(SubmitClose intent)
+    private void OnSubmitClose(SubmitClose intent, bool mayStartAtOnce)
     {
         if (_state.Find(intent.IntentId) is { } known)
         {
@@ -167,7 +169,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
             return;
         }
 
-        if (TryStartAtOnce(intent, Sender))
+        if (mayStartAtOnce && TryStartAtOnce(intent, Sender))
         {
             return;
         }

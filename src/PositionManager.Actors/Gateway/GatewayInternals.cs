@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Actors.Gateway.Sequencing;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Orders;
@@ -22,10 +23,8 @@ internal static class GatewayInternals
 
     public sealed record PollAnswered(string IntentId, BrokerResult<BrokerOrder?> Result) : INoSerializationVerificationNeeded;
 
-    /// <summary>A 429's window has reset: check the intent again (position read, OrderRules) before sending it again.</summary>
-    public sealed record Resubmit(string IntentId) : INoSerializationVerificationNeeded;
-
-    public sealed record RetryAction(string IntentId, Action Retry) : INoSerializationVerificationNeeded;
+    /// <summary>The wait an <see cref="OutboxStep.RetryAt"/> asked for is over: <paramref name="Then"/> is the step it waited to take.</summary>
+    public sealed record RetryDue(string IntentId, OutboxStep Then) : INoSerializationVerificationNeeded;
 
     /// <summary>An intent being checked before it is journaled, and who waits for its acknowledgement.</summary>
     public sealed record Unjournaled(IntentRecord Record, IActorRef ReplyTo);

@@ -34,16 +34,16 @@ public sealed record GatewayState
     /// Why forgetting is safe: a done intent has nothing left to do at the broker; it is remembered
     /// only so that a re-send is answered with what became of it. A re-send of a forgotten intent is
     /// taken as new, and every new intent is checked by OrderRules against the broker's position in
-    /// that exact symbol, read right before it could be submitted (BrokerGateway.OnPositionRead). If
+    /// that exact symbol, read right before it could be submitted (IntentSequencing, RulesChecked). If
     /// the earlier order closed the position, the broker holds none and the rules refuse the intent
     /// (SymbolNotHeld: a second sell_to_close of a flat position could open a short); more than what
     /// is left is refused too (QuantityAboveHeld). Before any such refusal the gateway looks the
-    /// intent's client_order_id up (BrokerGateway.RefuseUnlessAtBroker), so the position hears of
+    /// intent's client_order_id up (IntentSequencing: LookUp before refusing), so the position hears of
     /// the order it missed rather than a refusal. Should the rules pass (the earlier order was
     /// canceled or expired, or closed only part), the order goes out under the same deterministic
     /// client_order_id, which the broker refuses as used before (Alpaca's 422; the PaperBroker's too);
     /// the gateway then looks the order up by that id and reports it instead of sending another
-    /// (BrokerGateway.OnSubmitAnswered).
+    /// (IntentSequencing, SubmitAnswer).
     /// </para>
     /// </summary>
     public ImmutableList<string> Completed { get; init; } = [];

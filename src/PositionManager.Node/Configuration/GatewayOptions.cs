@@ -4,14 +4,15 @@ namespace PositionManager.Node.Configuration;
 
 /// <summary>
 /// <c>PositionManager:Gateway</c>: how many broker failures in a row a queued close waits through
-/// before it is refused, and how many done intents the gateway remembers. Unset, each is
+/// before it is refused, how many done intents the gateway remembers, and how old the shared read
+/// of every position may be when a crowd of exits is checked on it. Unset, each is
 /// <see cref="GatewaySettings.Default"/>'s.
 /// </summary>
-public sealed record GatewayOptions(int MaxAttempts, int RetainCompleted)
+public sealed record GatewayOptions(int MaxAttempts, int RetainCompleted, TimeSpan MaxBatchReadAge)
 {
     public const string Section = "PositionManager:Gateway";
 
-    public static readonly string[] Keys = ["MaxAttempts", "RetainCompleted"];
+    public static readonly string[] Keys = ["MaxAttempts", "RetainCompleted", "MaxBatchReadAge"];
 
     /// <summary>
     /// Each remembered intent is in every snapshot of the gateway and in its recovery: ten times the
@@ -20,12 +21,21 @@ public sealed record GatewayOptions(int MaxAttempts, int RetainCompleted)
     /// </summary>
     public const int MostRetainedCompleted = 10 * GatewaySettings.DefaultRetainCompleted;
 
+    /// <summary>
+    /// Shorter than an HTTP round trip, the shared read would be old before any submit it serves
+    /// left; longer than 10 s, a position sold by hand after the read becomes a likely sight, and
+    /// the rules would run on what the broker no longer holds (invariant 4).
+    /// </summary>
+    private static readonly TimeSpan ShortestBatchReadAge = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan LongestBatchReadAge = TimeSpan.FromSeconds(10);
+
     internal static GatewayOptions Read(SettingsReader reader)
     {
         var defaults = GatewaySettings.Default;
 
         // A refused close is tried again by its position; an intent that may have reached the broker
-        // is never refused, whatever this says (BrokerGateway.RetryLater).
+        // is never refused, whatever this says (IntentSequencing.RetryLater).
         var attempts = reader.Number($"{Section}:MaxAttempts", defaults.MaxAttempts, 1, 100, "a number of attempts (1-100)");
         var retain = reader.Number(
             $"{Section}:RetainCompleted",
@@ -33,8 +43,14 @@ public sealed record GatewayOptions(int MaxAttempts, int RetainCompleted)
             1,
             MostRetainedCompleted,
             $"a number of done intents (1-{MostRetainedCompleted})");
-        return new GatewayOptions(attempts, retain);
+        var batchReadAge = reader.Duration($"{Section}:MaxBatchReadAge", defaults.MaxBatchReadAge, ShortestBatchReadAge, LongestBatchReadAge);
+        return new GatewayOptions(attempts, retain, batchReadAge);
     }
 
-    public GatewaySettings ToSettings() => GatewaySettings.Default with { MaxAttempts = MaxAttempts, RetainCompleted = RetainCompleted };
+    public GatewaySettings ToSettings() => GatewaySettings.Default with
+    {
+        MaxAttempts = MaxAttempts,
+        RetainCompleted = RetainCompleted,
+        MaxBatchReadAge = MaxBatchReadAge,
+    };
 }
