@@ -44,21 +44,22 @@ public sealed class ClusterSimulationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_position_that_forgets_its_peak_when_its_shard_moves_is_caught_within_five_seeds()
+    public async Task A_position_that_forgets_its_peak_when_its_shard_moves_is_caught_within_ten_seeds()
     {
         PositionActor.ForgetsPeaksOnRecovery = true;
         try
         {
-            var run = new ClusterSimulationRun(new OutputWriter(output)) { MaxContracts = CiShare.MaxContracts, ShorteningBudget = 0 };
+            // Up to 20 positions, so the member killed hosts some of them (10 shards over 2-3 members).
+            var run = new ClusterSimulationRun(new OutputWriter(output)) { MaxContracts = 20, ShorteningBudget = 0 };
             int? caughtAt = null;
-            for (var index = 0; index < 5 && caughtAt is null; index++)
+            for (var index = 0; index < 10 && caughtAt is null; index++)
             {
                 var outcome = (await run.RunAsync(runSeed: 1, scenarios: 1, firstIndex: index)).Outcomes.Single();
                 caughtAt = outcome.Violations.Any(v => v.Invariant == 7) ? index : null;
             }
 
-            Assert.True(caughtAt is not null, "a position forgetting its peak when its shard moved broke no invariant (7) in 5 cluster seeds");
-            output.WriteLine($"caught at seed {caughtAt + 1} of 5");
+            Assert.True(caughtAt is not null, "a position forgetting its peak when its shard moved broke no invariant (7) in 10 cluster seeds");
+            output.WriteLine($"caught at seed {caughtAt + 1} of 10");
         }
         finally
         {
