@@ -14,14 +14,13 @@ public static class Program
         if (!SimulationOptions.TryParse(args, out var options, out var error))
         {
             await Console.Error.WriteLineAsync($"sim: {error}");
-            await Console.Error.WriteLineAsync("usage: sim.sh --scenarios N [--seed S] [--scenario-seed X] [--restart-chance P] [--max-contracts 1-50]");
+            await Console.Error.WriteLineAsync("usage: sim.sh --scenarios N [--seed S] [--scenario-seed X] [--restart-chance P] [--max-contracts 1-50] [--cluster [--kill-chance P]]");
             return 2;
         }
 
         if (options.Cluster)
         {
-            await Console.Error.WriteLineAsync("sim: --cluster is not built yet (issue 17 leaves it for after the single-node mode)");
-            return 2;
+            return await ClusterCommand.RunAsync(options, Console.Out);
         }
 
         Console.WriteLine($"simulation: run seed {options.Seed}, {options.Scenarios} scenarios");

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PositionManager.Simulation;
 
 /// <summary>The console's command line.</summary>
-public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50)
+public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50, double KillChance = 1.0)
 {
     public static bool TryParse(string[] args, out SimulationOptions options, out string? error)
     {
@@ -32,6 +32,10 @@ public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSee
                     break;
                 case "--max-contracts" when int.TryParse(value, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 50:
                     options = options with { MaxContracts = m };
+                    i++;
+                    break;
+                case "--kill-chance" when double.TryParse(value, CultureInfo.InvariantCulture, out var k) && k is >= 0 and <= 1:
+                    options = options with { KillChance = k };
                     i++;
                     break;
                 case "--cluster":

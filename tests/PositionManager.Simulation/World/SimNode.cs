@@ -59,7 +59,8 @@ public sealed class SimNode : IAsyncDisposable
         IBrokerClient reconcilerBroker,
         ITradeUpdateSource tradeStream,
         IMarketData marketData,
-        IContractDirectory contracts)
+        IContractDirectory contracts,
+        ClusterSeat? seat = null)
     {
         var positions = PositionSettings.Default with
         {
@@ -85,7 +86,9 @@ public sealed class SimNode : IAsyncDisposable
             positions,
             clock,
             NumberOfShards: 10,
-            ExtraHocon: $"akka.loglevel = {Environment.GetEnvironmentVariable("SIM_AKKA_LOGLEVEL") ?? "ERROR"}",
+            Port: seat?.Port ?? 0,
+            SeedNodes: seat?.SeedNodes,
+            ExtraHocon: $"akka.loglevel = {Environment.GetEnvironmentVariable("SIM_AKKA_LOGLEVEL") ?? "ERROR"}\n{seat?.Hocon}",
             Broker: new BrokerGatewaySetup(gatewayBroker, tradeStream, gateway),
             Prices: new PriceFeedSetup(marketData, new PriceFeedSettings(TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30))),
             Reconciler: new ReconcilerSetup(reconcilerBroker, contracts, reconcile))));

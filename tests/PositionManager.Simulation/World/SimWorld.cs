@@ -7,7 +7,7 @@ namespace PositionManager.Simulation.World;
 /// The broker, the node and the journal one run shares across its scenarios. A node restart
 /// stops the actor system and starts a new one on the same journal; the broker never restarts.
 /// </summary>
-public sealed class SimWorld : IAsyncDisposable
+public sealed partial class SimWorld : IAsyncDisposable
 {
     /// <summary>A Monday: the simulated clock starts here for every run.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 7, 15, 0, 0, TimeSpan.Zero);
@@ -47,6 +47,12 @@ public sealed class SimWorld : IAsyncDisposable
 
     public async Task RestartNodeAsync()
     {
+        if (_cluster is not null)
+        {
+            await KillMemberAsync();
+            return;
+        }
+
         await Node.DisposeAsync();
         Restarts++;
         Node = await StartNodeAsync();
@@ -54,10 +60,10 @@ public sealed class SimWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Node.DisposeAsync();
+        await (_cluster ?? (IAsyncDisposable)Node).DisposeAsync();
         await Broker.DisposeAsync();
     }
 
-    private Task<SimNode> StartNodeAsync() =>
-        SimNode.StartAsync(Journal, Broker.Clock, Gateway, Reconciling, Broker.NewTradeStream(), new PlantableMarketData(Broker.NewMarketData(), () => Bug), Broker.NewContractDirectory());
+    private Task<SimNode> StartNodeAsync(ClusterSeat? seat = null) =>
+        SimNode.StartAsync(Journal, Broker.Clock, Gateway, Reconciling, Broker.NewTradeStream(), new PlantableMarketData(Broker.NewMarketData(), () => Bug), Broker.NewContractDirectory(), seat);
 }
