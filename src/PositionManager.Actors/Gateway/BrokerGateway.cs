@@ -121,7 +121,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
                 // A position's answer to a reported outcome: the outcome is idempotent, so nothing waits on it.
                 break;
             default:
-                if (!OnSubmissionMessage(message) && !OnOutcomeMessage(message))
+                if (!OnSubmissionMessage(message) && !OnOutcomeMessage(message) && !OnCancelMessage(message))
                 {
                     Unhandled(message);
                 }
