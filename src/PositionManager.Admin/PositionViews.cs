@@ -37,7 +37,8 @@ public sealed record PositionDetail(
     string? RuleName = null,
     string? UnderlyingSymbol = null);
 
-public sealed record PendingExitView(int ExitSequence, string Reason, int Quantity, int FilledQuantity, string ClientOrderId, string? BrokerOrderId, DateTimeOffset TriggeredAt, decimal? LimitPrice);
+/// <param name="CancelAskedAt">When the position last asked to cancel its resting limit (the market stayed through it); null when it has not.</param>
+public sealed record PendingExitView(int ExitSequence, string Reason, int Quantity, int FilledQuantity, string ClientOrderId, string? BrokerOrderId, DateTimeOffset TriggeredAt, decimal? LimitPrice, DateTimeOffset? CancelAskedAt = null);
 
 public sealed record QuoteView(double Bid, double Ask, double? Last, DateTimeOffset QuotedAt, DateTimeOffset ReceivedAt);
 

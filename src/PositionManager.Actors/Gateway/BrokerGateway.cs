@@ -122,7 +122,7 @@ public sealed partial class BrokerGateway : UntypedPersistentActor, IWithTimers
                 // A position's answer to a reported outcome: the outcome is idempotent, so nothing waits on it.
                 break;
             default:
-                if (!OnOutcomeMessage(message))
+                if (!OnOutcomeMessage(message) && !OnCancelMessage(message))
                 {
                     Unhandled(message);
                 }

@@ -22,6 +22,13 @@ public static class GatewayProtocol
         decimal? TriggerPrice,
         decimal? LimitPrice = null) : IPositionManagerMessage;
 
+    /// <summary>
+    /// A position asks to cancel its exit's order: a retry limit the market fell through
+    /// (RestingLimit). Fire and forget: the order's end comes as any other's, through the trade
+    /// stream or the order poll, and the position asks again while it has not.
+    /// </summary>
+    public sealed record CancelExit(string IntentId, string PositionId, int ExitSequence) : IPositionManagerMessage;
+
     /// <summary>The intent is journaled in the gateway's outbox: the position may stop re-sending it soon.</summary>
     public sealed record CloseAccepted(string IntentId) : IPositionManagerMessage;
 

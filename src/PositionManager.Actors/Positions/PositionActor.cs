@@ -47,6 +47,11 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
     private long _snapshotAskedAt;
     private bool _countedOpen;
 
+    // In memory only (RestingLimit): how long the pending limit has rested through its price, and
+    // when its cancel was last asked for, which the live view shows.
+    private RestingLimitWatch? _restingWatch;
+    private (int ExitSequence, DateTimeOffset At)? _cancelAsked;
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>
@@ -127,7 +132,7 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
                 OnTick(tick);
                 break;
             case GetState:
-                Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt));
+                Sender.Tell(new PositionView(_state, _lastQuote, _lastQuoteAt, CancelAskedAt()));
                 break;
             case Open open:
                 Decide(PositionDecisions.Open(_state, open.ToDomain(), _clock.GetUtcNow()), Sender);
@@ -223,6 +228,7 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
         var now = _clock.GetUtcNow();
         _lastQuote = tick.Quote;
         _lastQuoteAt = now;
+        WatchRestingLimit(tick.Quote, now);
         var basis = _aheadOfJournal ?? _state;
         var decision = PositionDecisions.OnQuote(basis, tick.Quote, Market(now), _settings.MaxQuoteAge);
         if (TrailsDown && decision is { Events.Count: 0, IsRefused: false } && TrailedDown(basis, tick.Quote, now) is { } lower)
@@ -244,6 +250,36 @@ public sealed class PositionActor : UntypedPersistentActor, IWithTimers
         _peaksInFlight++;
         PersistAsync(peak, PeakJournaled);
     }
+
+    /// <summary>
+    /// A pending limit the market fell through is cancelled (RestingLimit); its end then comes as
+    /// any order's, through the gateway, and only then can a new exit fire (invariant 3). Nothing
+    /// is journaled: a cancel asked for and lost in a crash is asked again one rest period after
+    /// the position is back, and one that reached the broker ends the order all the same.
+    /// </summary>
+    private void WatchRestingLimit(MarketQuote quote, DateTimeOffset now)
+    {
+        if (_state.PendingExit is not { LimitPrice: not null } pending)
+        {
+            _restingWatch = null;
+            return;
+        }
+
+        var verdict = RestingLimit.OnQuote(_state, _restingWatch, quote, Market(now), _settings.MaxQuoteAge);
+        _restingWatch = verdict.Watch;
+        if (!verdict.AskCancel)
+        {
+            return;
+        }
+
+        _cancelAsked = (pending.ExitSequence, now);
+        Log.Warning("Exit {ExitSequence} of {PositionId} rests as a limit at {LimitPrice} the market has stayed through for {CancelAfter}: asking the gateway to cancel {ClientOrderId}", pending.ExitSequence, _state.PositionId, pending.LimitPrice, RestingLimit.CancelAfter, pending.ClientOrderId);
+        PositionMetrics.RestingLimitCancels.Add(1);
+        _gateway.Tell(new GatewayProtocol.CancelExit(pending.ClientOrderId, _state.PositionId, pending.ExitSequence));
+    }
+
+    private DateTimeOffset? CancelAskedAt() =>
+        _cancelAsked is { } asked && _state.PendingExit?.ExitSequence == asked.ExitSequence ? asked.At : null;
 
     /// <summary>The planted bug of <see cref="TrailsDown"/>: the peak and stop a lower quote would give.</summary>
     private PeakRaised? TrailedDown(PositionState basis, MarketQuote quote, DateTimeOffset now)

@@ -23,5 +23,8 @@ public static class PositionMetrics
 
     public static readonly Counter<long> RejectionAlerts = Meter.CreateCounter<long>("position_close_rejection_alerts_total");
 
+    /// <summary>Cancels asked for a retry limit the market fell through (RestingLimit); each is followed by a re-priced exit.</summary>
+    public static readonly Counter<long> RestingLimitCancels = Meter.CreateCounter<long>("position_resting_limit_cancels_total");
+
     internal static void CountOpen(int change) => Interlocked.Add(ref _open, change);
 }

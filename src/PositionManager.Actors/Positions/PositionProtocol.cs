@@ -63,7 +63,8 @@ public static class PositionProtocol
     public sealed record Closed(string PositionId, string Reason) : IPositionManagerMessage;
 
     /// <summary>The position's live view: its journaled state plus the last quote it saw.</summary>
-    public sealed record PositionView(PositionState State, MarketQuote? LastQuote, DateTimeOffset? LastQuoteReceivedAt) : IPositionManagerMessage;
+    /// <param name="CancelAskedAt">When the pending exit's resting limit was last asked to be cancelled (in memory, not journaled); null when it was not.</param>
+    public sealed record PositionView(PositionState State, MarketQuote? LastQuote, DateTimeOffset? LastQuoteReceivedAt, DateTimeOffset? CancelAskedAt = null) : IPositionManagerMessage;
 
     public sealed record CommandAccepted(string PositionId, PositionState State) : IPositionManagerMessage;
 

@@ -73,6 +73,7 @@ public static class Manifests
         (typeof(PolicyChanged), "PolicyChanged.v2"),
         (typeof(PositionState), "PositionSnapshot.v2"),
         (typeof(PositionProtocol.ReapplyPolicy), "position.ReapplyPolicy.v1"),
+        (typeof(GatewayProtocol.CancelExit), "gateway.CancelExit.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(m => m.Type, m => m.Manifest);

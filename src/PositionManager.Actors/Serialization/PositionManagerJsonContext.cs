@@ -46,6 +46,7 @@ namespace PositionManager.Actors.Serialization;
 [JsonSerializable(typeof(GatewayEvents.GatewayResumed))]
 [JsonSerializable(typeof(GatewaySnapshotV1))]
 [JsonSerializable(typeof(GatewayProtocol.CloseAccepted))]
+[JsonSerializable(typeof(GatewayProtocol.CancelExit))]
 [JsonSerializable(typeof(GatewayProtocol.Halt))]
 [JsonSerializable(typeof(GatewayProtocol.Resume))]
 [JsonSerializable(typeof(GatewayProtocol.GetStatus))]

@@ -142,6 +142,14 @@ public sealed class AlpacaBrokerClient : IBrokerClient
             : Fail(path, new BrokerFailure.Malformed($"asked for client_order_id {clientOrderId}, got {found.Value.ClientOrderId}"));
     }
 
+    public async Task<BrokerResult<CancelRequested>> CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brokerOrderId);
+        var path = $"v2/orders/{Uri.EscapeDataString(brokerOrderId)}";
+        var answer = await SendAsync(HttpMethod.Delete, path, null, CallKind.Cancel, cancellationToken).ConfigureAwait(false);
+        return answer.Failure ?? BrokerResult<CancelRequested>.Success(new CancelRequested(brokerOrderId));
+    }
+
     public async Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

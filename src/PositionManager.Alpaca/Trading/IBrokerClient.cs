@@ -22,6 +22,15 @@ public interface IBrokerClient
     /// <summary>The order with this client_order_id; <c>null</c> value when the broker has none (404).</summary>
     Task<BrokerResult<BrokerOrder?>> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks the broker to cancel the order with this broker id (<c>DELETE /v2/orders/{id}</c>); 204 is
+    /// the value. Accepted is not ended: the order goes pending_cancel, then canceled, and what
+    /// filled meanwhile stays filled; its end arrives on the trade stream or a poll like any other.
+    /// An order no longer cancelable (filled, canceled, expired) is Rejected 422, an unknown one 404.
+    /// A cancel never creates an order, so it needs no OrderRequest.
+    /// </summary>
+    Task<BrokerResult<CancelRequested>> CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken);
+
     /// <summary>Open orders (status=open), newest first, at most <paramref name="limit"/>.</summary>
     Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(int limit, CancellationToken cancellationToken);
 }

@@ -122,7 +122,7 @@ public static class PositionCommands
             ? $"  last quote   bid {Text.Number(q.Bid)} ask {Text.Number(q.Ask)} last {Text.Number(q.Last)}, received {detail.LastQuoteAgeSeconds:0.0} s ago (quoted {Text.Time(q.QuotedAt)})"
             : "  last quote   none since this actor started");
         output.WriteLine(detail.PendingExit is { } e
-            ? $"  pending exit {e.ExitSequence} {e.Reason}: {e.FilledQuantity}/{e.Quantity} filled, client order id {e.ClientOrderId}, broker order {e.BrokerOrderId ?? "not yet"}{(e.LimitPrice is { } limit ? $", limit {Text.Money(limit)}" : string.Empty)}"
+            ? $"  pending exit {e.ExitSequence} {e.Reason}: {e.FilledQuantity}/{e.Quantity} filled, client order id {e.ClientOrderId}, broker order {e.BrokerOrderId ?? "not yet"}{(e.LimitPrice is { } limit ? $", limit {Text.Money(limit)}" : string.Empty)}{(e.CancelAskedAt is { } asked ? $", cancel asked {Text.Time(asked)} (the market stayed through the limit; a re-priced exit follows once it ends)" : string.Empty)}"
             : "  pending exit none");
         if (detail.ConsecutiveRejections > 0)
         {

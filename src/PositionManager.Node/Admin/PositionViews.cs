@@ -25,7 +25,7 @@ internal static class PositionViews
             state.Peak,
             state.Stop,
             WatchedPrice(view.LastQuote, state.Policy.PriceSource),
-            state.PendingExit is { } pending ? $"exit {pending.ExitSequence} {pending.Reason} {pending.FilledQuantity}/{pending.Quantity} filled" : null,
+            state.PendingExit is { } pending ? $"exit {pending.ExitSequence} {pending.Reason} {pending.FilledQuantity}/{pending.Quantity} filled{(view.CancelAskedAt is null ? string.Empty : ", cancelling")}" : null,
             state.RuleName ?? PolicyBook.DefaultName);
     }
 
@@ -33,7 +33,7 @@ internal static class PositionViews
     {
         var state = view.State;
         var pending = state.PendingExit is { } p
-            ? new PendingExitView(p.ExitSequence, p.Reason.ToString(), p.Quantity, p.FilledQuantity, p.ClientOrderId, p.BrokerOrderId, p.TriggeredAt, p.LimitPrice)
+            ? new PendingExitView(p.ExitSequence, p.Reason.ToString(), p.Quantity, p.FilledQuantity, p.ClientOrderId, p.BrokerOrderId, p.TriggeredAt, p.LimitPrice, view.CancelAskedAt)
             : null;
         var quote = view.LastQuote is { } q && view.LastQuoteReceivedAt is { } received
             ? new QuoteView(q.Bid, q.Ask, q.Last, q.Time, received)

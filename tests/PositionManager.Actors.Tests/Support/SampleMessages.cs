@@ -102,6 +102,9 @@ public static class SampleMessages
             new PolicyChanged(Policy, 6.525m, true, At, "megacaps", Reapplied: true, UnderlyingSymbol: "GOOGL"),
             state,
             new PositionProtocol.ReapplyPolicy(Symbol, "megacaps", Policy, "GOOGL"),
+
+            // Cancel-and-replace of a retry limit the market fell through.
+            new GatewayProtocol.CancelExit(intent.IntentId, Symbol, intent.ExitSequence),
         ];
     }
 

@@ -18,7 +18,7 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
             _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)),
             StringComparer.Ordinal);
 
-    /// <summary>"position &lt;symbol&gt;", "positions", "submit &lt;id&gt;", "lookup &lt;id&gt;", "open orders".</summary>
+    /// <summary>"position &lt;symbol&gt;", "positions", "submit &lt;id&gt;", "lookup &lt;id&gt;", "open orders", "cancel &lt;broker order id&gt;".</summary>
     public IReadOnlyList<string> Calls => [.. _calls];
 
     /// <summary>True once the submit of <paramref name="clientOrderId"/> is held here (after every call before it).</summary>
@@ -60,5 +60,11 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
     {
         _calls.Enqueue("open orders");
         return inner.ListOpenOrdersAsync(limit, cancellationToken);
+    }
+
+    public Task<BrokerResult<CancelRequested>> CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue($"cancel {brokerOrderId}");
+        return inner.CancelOrderAsync(brokerOrderId, cancellationToken);
     }
 }

@@ -104,6 +104,13 @@ public sealed class RateLimitedOnceBroker(IBrokerClient inner, FaultInjector fau
         return await inner.ListOpenOrdersAsync(limit, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<BrokerResult<CancelRequested>> CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken)
+    {
+        await HoldIfRetryingAsync(cancellationToken).ConfigureAwait(false);
+        _calls.Enqueue($"cancel {brokerOrderId}");
+        return await inner.CancelOrderAsync(brokerOrderId, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task HoldIfRetryingAsync(CancellationToken cancellationToken) =>
         hold == Hold.TheRetry && _rateLimited ? HoldHereAsync(cancellationToken) : Task.CompletedTask;
 

@@ -8,6 +8,7 @@ using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Alpaca.Reference;
+using PositionManager.Alpaca.Trading;
 using PositionManager.Persistence;
 
 namespace PositionManager.IntegrationTests.Support;
@@ -50,6 +51,7 @@ public sealed class SystemNode : IAsyncDisposable
     /// <param name="market">Runs the node's market clock; without it the market counts as open at every hour.</param>
     /// <param name="clock">The node's time (the broker's manual clock, so quotes it stamps are fresh here); the system's by default.</param>
     /// <param name="positions">The positions' settings; <see cref="PositionSettings.Default"/> by default.</param>
+    /// <param name="gatewayClient">Stands between the gateway and the broker when given (a test's recording wrapper of <paramref name="broker"/>'s client).</param>
     public static async Task<SystemNode> StartAsync(
         JournalTarget journal,
         GatewayBroker broker,
@@ -60,7 +62,8 @@ public sealed class SystemNode : IAsyncDisposable
         IContractDirectory? contracts = null,
         MarketClockSetup? market = null,
         TimeProvider? clock = null,
-        PositionSettings? positions = null)
+        PositionSettings? positions = null,
+        IBrokerClient? gatewayClient = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddAkka(PositionManagerAkka.SystemName, (akka, _) => akka.ConfigurePositionManager(new NodeSetup(
@@ -70,7 +73,7 @@ public sealed class SystemNode : IAsyncDisposable
             clock ?? TimeProvider.System,
             NumberOfShards: 10,
             ExtraHocon: TestConfig.Strict,
-            Broker: new BrokerGatewaySetup(broker.Client, withStream ? broker.Stream() : null, gatewaySettings),
+            Broker: new BrokerGatewaySetup(gatewayClient ?? broker.Client, withStream ? broker.Stream() : null, gatewaySettings),
             Prices: prices is null ? null : new PriceFeedSetup(broker.MarketData(), prices),
             Reconciler: reconcile is null ? null : new ReconcilerSetup(broker.Client, contracts ?? broker.Contracts, reconcile),
             Market: market)));

@@ -69,6 +69,9 @@ public sealed class RecordingBrokerClient(IBrokerClient inner, PaperAccount acco
     public Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(int limit, CancellationToken cancellationToken) =>
         inner.ListOpenOrdersAsync(limit, cancellationToken);
 
+    public Task<BrokerResult<CancelRequested>> CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken) =>
+        inner.CancelOrderAsync(brokerOrderId, cancellationToken);
+
     private void Record(string symbol, OrderSide side, PositionIntent? intent, decimal quantity, string clientOrderId)
     {
         var held = account.Position(symbol);

@@ -73,6 +73,7 @@
     text('d-why', d.stopExplanation);
     text('d-pending', d.pendingExit
       ? 'exit ' + d.pendingExit.exitSequence + ' ' + d.pendingExit.reason + ': ' + d.pendingExit.filledQuantity + '/' + d.pendingExit.quantity + ' filled, ' + d.pendingExit.clientOrderId
+        + (d.pendingExit.cancelAskedAt ? ', cancelling (the market stayed through its limit)' : '')
       : 'none');
     text('d-quote', d.lastQuote ? 'bid ' + pm.money(d.lastQuote.bid) + ' ask ' + pm.money(d.lastQuote.ask) + ', ' + d.lastQuoteAgeSeconds + ' s ago' : 'none yet');
     text('d-policy', d.policy);
