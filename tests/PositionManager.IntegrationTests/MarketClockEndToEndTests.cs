@@ -203,19 +203,9 @@ public sealed class MarketClockEndToEndTests : IAsyncLifetime
     private async Task<string?> HistoryExitReasonAsync() =>
         (await GatewayStatusAsync()).RecentIntents.Single().Intent.Reason.ToString();
 
-    private async Task<PositionState> StateAsync() =>
-        (await Node.Region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(Call), Patience)).State;
+    private Task<PositionState> StateAsync() => Node.PositionStateAsync(Call);
 
-    private Task ExpectStateAsync(Func<PositionState, bool> expected) =>
-        Eventually.AssertAsync(async () => Assert.True(expected(await StateAsync()), $"state is {await StateAsync()}"), Patience);
+    private Task ExpectStateAsync(Func<PositionState, bool> expected) => Node.ExpectPositionStateAsync(Call, expected);
 
-    /// <summary>Polls never overlap, so the second poll completed after now asked the broker after now.</summary>
-    private async Task AfterTwoMorePollsAsync()
-    {
-        var feed = Node.PriceFeed!;
-        var now = (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted;
-        await Eventually.AssertAsync(
-            async () => Assert.True((await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted >= now + 2),
-            Patience);
-    }
+    private Task AfterTwoMorePollsAsync() => Node.AfterTwoMorePollsAsync();
 }

@@ -152,26 +152,9 @@ public sealed class RestingLimitCancelTests : IAsyncLifetime
         return mostLive;
     }
 
-    private async Task<PositionState> StateAsync() =>
-        (await Node.Region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(Call), Patience)).State;
+    private Task<PositionState> StateAsync() => Node.PositionStateAsync(Call);
 
-    private Task ExpectStateAsync(Func<PositionState, bool> expected) =>
-        Eventually.AssertAsync(async () => Assert.True(expected(await StateAsync()), $"state is {await StateAsync()}"), Patience);
+    private Task ExpectStateAsync(Func<PositionState, bool> expected) => Node.ExpectPositionStateAsync(Call, expected);
 
-    /// <summary>
-    /// Polls never overlap, so the second poll completed after now asked the broker after now. A
-    /// feed that watches nothing (the position closed meanwhile) polls no more.
-    /// </summary>
-    private async Task AfterTwoMorePollsAsync()
-    {
-        var feed = Node.PriceFeed!;
-        var now = (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted;
-        await Eventually.AssertAsync(
-            async () =>
-            {
-                var status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience);
-                Assert.True(status.PollsCompleted >= now + 2 || status.Symbols.Count == 0);
-            },
-            Patience);
-    }
+    private Task AfterTwoMorePollsAsync() => Node.AfterTwoMorePollsAsync(orFeedIdle: true);
 }

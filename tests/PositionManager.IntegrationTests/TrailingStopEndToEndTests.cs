@@ -96,21 +96,11 @@ public abstract class TrailingStopEndToEndSpec(PersistenceBackend backend) : IAs
             async () => expected(await _node.PriceFeed!.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)),
             Patience);
 
-    private async Task<PositionState> StateAsync() =>
-        (await _node.Region.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetState(Call), Patience)).State;
+    private Task<PositionState> StateAsync() => _node.PositionStateAsync(Call);
 
-    private Task ExpectStateAsync(Func<PositionState, bool> expected) =>
-        Eventually.AssertAsync(async () => Assert.True(expected(await StateAsync()), $"state is {await StateAsync()}"), Patience);
+    private Task ExpectStateAsync(Func<PositionState, bool> expected) => _node.ExpectPositionStateAsync(Call, expected);
 
-    /// <summary>Polls never overlap, so the second poll completed after now asked the broker after now.</summary>
-    private async Task AfterTwoMorePollsAsync()
-    {
-        var feed = _node.PriceFeed!;
-        var now = (await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted;
-        await Eventually.AssertAsync(
-            async () => Assert.True((await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience)).PollsCompleted >= now + 2),
-            Patience);
-    }
+    private Task AfterTwoMorePollsAsync() => _node.AfterTwoMorePollsAsync();
 }
 
 public sealed class PostgresTrailingStopEndToEndTests() : TrailingStopEndToEndSpec(PersistenceBackend.Postgres);
