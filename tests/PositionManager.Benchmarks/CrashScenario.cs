@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +11,7 @@ using PositionManager.Alpaca.Http;
 using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.PaperBroker.Hosting;
+using PositionManager.PaperBroker.Streaming;
 using PositionManager.Persistence;
 
 namespace PositionManager.Benchmarks;
@@ -46,19 +46,17 @@ public static class CrashScenario
             // Opening cost no broker request; what was counted before (the stream's auth) is not the exits'.
             broker.Requests.Clear();
 
+            // The broker's own trade updates say when each order was created: the wait ends on the last.
+            var watcher = broker.Stream.Connect();
+            watcher.Listening = true;
             var drop = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
             foreach (var symbol in symbols)
             {
                 region.Tell(Positions.Tick(symbol, 4.00m));
             }
 
-            var deadline = TimeSpan.FromMinutes(3.0 * positions / limitPerMinute + 2);
-            while (broker.Account.ListOrders("all", int.MaxValue).Count < positions && clock.Elapsed < deadline)
-            {
-                // Polling the broker's in-memory order book, not a synchronisation of the system under test.
-                await Task.Delay(100);
-            }
+            await AllOrdersCreated(watcher, positions, TimeSpan.FromMinutes(3.0 * positions / limitPerMinute + 2));
+            broker.Stream.Disconnect(watcher);
 
             var orders = broker.Account.ListOrders("all", int.MaxValue);
             var lastCreated = orders.Count == 0 ? drop : orders.Max(o => o.CreatedAt);
@@ -81,6 +79,27 @@ public static class CrashScenario
         {
             await host.StopAsync();
             host.Dispose();
+        }
+    }
+
+    /// <summary>Waits until the broker has created <paramref name="expected"/> orders, or the deadline; the figures then say which.</summary>
+    private static async Task AllOrdersCreated(StreamConnection watcher, int expected, TimeSpan deadline)
+    {
+        var created = new HashSet<Guid>();
+        using var patience = new CancellationTokenSource(deadline);
+        try
+        {
+            await foreach (var update in watcher.Updates.Reader.ReadAllAsync(patience.Token))
+            {
+                if (created.Add(update.Order.Id) && created.Count >= expected)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Past the deadline: the figures report the orders that were created by then.
         }
     }
 }
