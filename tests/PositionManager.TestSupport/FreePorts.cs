@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PositionManager.IntegrationTests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>
 /// Ports free right now, for processes that must be told their port before they start. They come

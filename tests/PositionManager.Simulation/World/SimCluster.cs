@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Hosting;
+using PositionManager.TestSupport;
 
 namespace PositionManager.Simulation.World;
 
@@ -64,7 +63,7 @@ public sealed class SimCluster : IAsyncDisposable
     public static async Task<SimCluster> StartAsync(ClusterPlan plan, Func<ClusterSeat, Task<SimNode>> start)
     {
         var cluster = new SimCluster(plan, start);
-        var ports = FreeLoopbackPorts(plan.Members);
+        var ports = FreePorts.Take(plan.Members).Order().ToArray();
         if (plan is { Members: 2, KillsSingletonHost: true })
         {
             (ports[0], ports[1]) = (ports[1], ports[0]);
@@ -80,7 +79,7 @@ public sealed class SimCluster : IAsyncDisposable
     {
         while (_members.Count < _plan.Members)
         {
-            var port = FreeLoopbackPorts(1)[0];
+            var port = FreePorts.Take(1)[0];
             await JoinAsync(port, [.. _members.Select(m => Address(m.Port))]);
         }
 
@@ -140,19 +139,4 @@ public sealed class SimCluster : IAsyncDisposable
     }
 
     private static string Address(int port) => $"akka.tcp://{PositionManagerAkka.SystemName}@127.0.0.1:{port}";
-
-    /// <summary>Ports the kernel has free now, held together so they differ, sorted ascending.</summary>
-    private static int[] FreeLoopbackPorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).Order()];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
 }
