@@ -10,9 +10,13 @@ internal sealed class NodeVersions(ActorSystem system, AdminTimeouts timeouts)
 {
     public async Task<IReadOnlyList<NodeVersionView>> All()
     {
-        var members = Akka.Cluster.Cluster.Get(system).State.Members
+        // The node asked is listed even before it has joined its own cluster (just after start).
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var members = cluster.State.Members
             .Where(m => m.Status is not (MemberStatus.Down or MemberStatus.Removed))
             .Select(m => m.Address)
+            .Append(cluster.SelfAddress)
+            .Distinct()
             .OrderBy(a => a.ToString(), StringComparer.Ordinal);
         return await Task.WhenAll(members.Select(Ask));
     }
