@@ -116,8 +116,13 @@ public sealed class MarketCalendarTests
     [Fact]
     public async Task Clock_calendar_and_contract_reads_spend_the_trading_clients_budget()
     {
-        // One account, one budget: three requests a minute shared by the trading and reference clients.
-        await using var broker = await TestBroker.StartAsync(Sessions);
+        // One account, one budget: three requests a minute shared by the trading and reference clients,
+        // as the server counts them too (its X-RateLimit-Limit would otherwise raise the client's).
+        await using var broker = await TestBroker.StartAsync(o =>
+        {
+            Sessions(o);
+            o.RateLimitPerMinute = 3;
+        });
         var clock = new FakeTimeProvider(TestBroker.Start);
         var budget = new RequestBudget(clock, limit: 3);
         var trading = broker.Client(time: clock, budget: budget);
@@ -128,11 +133,12 @@ public sealed class MarketCalendarTests
         clock.Advance(RequestBudget.UrgentQuiet);
         Assert.True((await reference.GetClockAsync(CancellationToken.None)).IsSuccess);
         Assert.True((await reference.GetCalendarAsync(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 24), CancellationToken.None)).IsSuccess);
-        var fourth = reference.GetContractAsync(Domain.Symbols.OptionSymbol.Parse("SPY261218P00550000"), CancellationToken.None);
 
-        Assert.False(fourth.IsCompleted);
+        Assert.False(budget.TryTake(out var wait), "the clock and calendar reads spent the trading client's budget");
+        Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         clock.Advance(TimeSpan.FromMinutes(1));
-        var answered = await fourth.WaitAsync(TimeSpan.FromSeconds(20));
+        broker.Host.Advance(TimeSpan.FromMinutes(1));
+        var answered = await reference.GetContractAsync(Domain.Symbols.OptionSymbol.Parse("SPY261218P00550000"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         Assert.True(answered.IsSuccess, answered.Failure?.Message);
         Assert.Null(answered.Value);
     }
