@@ -46,6 +46,9 @@ public sealed partial class BrokerGateway
                 }
 
                 return true;
+            case RetryFailedPoll:
+                PollOpenOrdersNow();
+                return true;
             case PollAnswered answer:
                 _pollsInFlight--;
                 if (answer.Result is { IsSuccess: true, Value: { } order })
@@ -56,6 +59,18 @@ public sealed partial class BrokerGateway
                 {
                     Log.Error("Order {ClientOrderId} is submitted here but unknown to the broker", answer.IntentId);
                 }
+                else
+                {
+                    // A listening stream asks for no more polls, and the update this poll was to catch
+                    // was sent while it was away: without another poll that order would never be heard of.
+                    Log.Warning("Polling order {ClientOrderId} failed ({Failure}); polling again in {PollInterval}", answer.IntentId, answer.Result.Failure, _settings.PollInterval);
+                    Timers.StartSingleTimer("poll-retry", RetryFailedPoll.Instance, _settings.PollInterval);
+                }
+
+                if (_pollsInFlight == 0)
+                {
+                    PollIfOwed();
+                }
 
                 return true;
             default:
@@ -65,15 +80,14 @@ public sealed partial class BrokerGateway
 
     private void PollOpenOrdersNow()
     {
-        if (_pollsInFlight > 0)
+        // Owed, not dropped: a poll already under way was sent before whatever asked for this one,
+        // so it may have missed an update; and an order whose acceptance is still being journaled is
+        // not yet open here, so a poll now would leave it out while the stream missed its fill.
+        // Exits first, too: a poll is one request per open order, each a submit the budget could not send.
+        // The owed poll runs once the polls in flight are answered and the outbox is empty
+        // (PollAnswered, BrokerGateway.TakeUpNext, Accept's journal callback).
+        if (_pollsInFlight > 0 || _state.Outbox.Count > 0)
         {
-            return;
-        }
-
-        if (_state.Outbox.Count > _accepting.Count)
-        {
-            // Exits first: a poll is one request per open order, each a submit the budget could not send.
-            // Owed, not dropped: it runs once the outbox is empty (BrokerGateway.TakeUpNext).
             _pollOwed = true;
             return;
         }
@@ -91,7 +105,7 @@ public sealed partial class BrokerGateway
         }
     }
 
-    /// <summary>The outbox is empty: the poll the exits went ahead of runs now.</summary>
+    /// <summary>The outbox may be empty and the polls answered: the poll that waited for them runs now.</summary>
     private void PollIfOwed()
     {
         if (_pollOwed)

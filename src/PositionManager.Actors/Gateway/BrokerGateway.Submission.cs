@@ -150,6 +150,7 @@ public sealed partial class BrokerGateway
             var intent = record.Intent;
             Report(intent.PositionId, new OrderOutcome.Submitted(intent.ExitSequence, intent.IntentId, order.Id));
             Self.Tell(new BrokerOrderSeen(order));
+            PollIfOwed();
         });
         Done();
     }

@@ -45,6 +45,12 @@ internal static class GatewayInternals
         public static readonly PollOpenOrders Instance = new();
     }
 
+    /// <summary>A poll failed: the open orders are polled again, whether or not the stream listens.</summary>
+    public sealed class RetryFailedPoll : INoSerializationVerificationNeeded
+    {
+        public static readonly RetryFailedPoll Instance = new();
+    }
+
     public sealed class StreamListening : INoSerializationVerificationNeeded
     {
         public static readonly StreamListening Instance = new();

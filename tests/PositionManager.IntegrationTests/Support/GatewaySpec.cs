@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
+using PositionManager.Alpaca.Streaming;
 using PositionManager.Alpaca.Trading;
 using PositionManager.Domain.Exits;
 using PositionManager.Domain.Orders;
@@ -51,9 +52,10 @@ public abstract class GatewaySpec(ITestOutputHelper output)
     /// <paramref name="client"/> stands between it and the broker when given (a test's recording or scripted wrapper).
     /// </summary>
     /// <paramref name="clock"/> is the gateway's own (the age of its reads), the system's unless given.
-    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null, IBrokerClient? client = null, TimeProvider? clock = null) =>
+    /// <paramref name="stream"/> replaces the broker's trade stream (a test's scripted one).
+    protected IActorRef StartGateway(bool withStream = false, GatewaySettings? settings = null, IBrokerClient? client = null, TimeProvider? clock = null, ITradeUpdateSource? stream = null) =>
         Sys.ActorOf(
-            BrokerGateway.Props(client ?? Broker.Client, withStream ? Broker.Stream() : null, () => Positions.Ref, settings ?? Fast, clock ?? TimeProvider.System),
+            BrokerGateway.Props(client ?? Broker.Client, stream ?? (withStream ? Broker.Stream() : null), () => Positions.Ref, settings ?? Fast, clock ?? TimeProvider.System),
             $"gateway-{++_incarnation}");
 
     protected void StopGateway(IActorRef gateway)

@@ -18,6 +18,23 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
             _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)),
             StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource Reached, TaskCompletionSource Released)> _heldAnswers = new(StringComparer.Ordinal);
+    private int _failedLookups;
+
+    /// <summary>While true, every lookup by client_order_id fails as a transient error, without reaching the broker.</summary>
+    public bool FailLookups { get; set; }
+
+    public int FailedLookups => Volatile.Read(ref _failedLookups);
+
+    /// <summary>The submit of <paramref name="clientOrderId"/> reaches the broker, but its answer waits for <see cref="ReleaseAnswer"/>.</summary>
+    public void HoldAnswerOf(string clientOrderId) =>
+        _heldAnswers[clientOrderId] = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>True once the broker has answered the submit of <paramref name="clientOrderId"/> and the answer is held here.</summary>
+    public bool IsHoldingAnswer(string clientOrderId) => _heldAnswers[clientOrderId].Reached.Task.IsCompleted;
+
+    public void ReleaseAnswer(string clientOrderId) => _heldAnswers[clientOrderId].Released.TrySetResult();
+
     /// <summary>"position &lt;symbol&gt;", "positions", "submit &lt;id&gt;", "lookup &lt;id&gt;", "open orders", "cancel &lt;broker order id&gt;".</summary>
     public IReadOnlyList<string> Calls => [.. _calls];
 
@@ -47,12 +64,25 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
         }
 
         _calls.Enqueue($"submit {order.ClientOrderId}");
-        return await inner.SubmitOrderAsync(order, cancellationToken).ConfigureAwait(false);
+        var answer = await inner.SubmitOrderAsync(order, cancellationToken).ConfigureAwait(false);
+        if (_heldAnswers.TryGetValue(order.ClientOrderId, out var held))
+        {
+            held.Reached.TrySetResult();
+            await held.Released.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return answer;
     }
 
     public Task<BrokerResult<BrokerOrder?>> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken)
     {
         _calls.Enqueue($"lookup {clientOrderId}");
+        if (FailLookups)
+        {
+            Interlocked.Increment(ref _failedLookups);
+            return Task.FromResult<BrokerResult<BrokerOrder?>>(new BrokerFailure.Transient("lookups fail (test)"));
+        }
+
         return inner.GetOrderByClientOrderIdAsync(clientOrderId, cancellationToken);
     }
 
