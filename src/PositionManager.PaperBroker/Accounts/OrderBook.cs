@@ -15,6 +15,7 @@ internal sealed class OrderBook
     private readonly List<Guid> _submissionOrder = [];
     private readonly Dictionary<Guid, int> _submissionIndex = [];
     private readonly SortedDictionary<int, Guid> _open = [];
+    private readonly Dictionary<string, List<Guid>> _bySymbol = new(StringComparer.Ordinal);
 
     public bool HasClientOrderId(string clientOrderId) => _byClientOrderId.ContainsKey(clientOrderId);
 
@@ -29,6 +30,12 @@ internal sealed class OrderBook
         _byClientOrderId.Add(order.ClientOrderId, order.Id);
         _submissionIndex.Add(order.Id, _submissionOrder.Count);
         _submissionOrder.Add(order.Id);
+        if (!_bySymbol.TryGetValue(order.Symbol, out var ofSymbol))
+        {
+            _bySymbol[order.Symbol] = ofSymbol = [];
+        }
+
+        ofSymbol.Add(order.Id);
         TrackOpen(order);
     }
 
@@ -43,6 +50,13 @@ internal sealed class OrderBook
 
     public IEnumerable<PaperOrder> Open => _open.Values.Select(id => _byId[id]);
 
+    /// <summary>Every order in these symbols, oldest first, without scanning the others.</summary>
+    public IReadOnlyList<PaperOrder> OfSymbols(IEnumerable<string> symbols) =>
+        [.. symbols.Distinct(StringComparer.Ordinal)
+            .SelectMany(symbol => _bySymbol.TryGetValue(symbol, out var ids) ? ids : [])
+            .OrderBy(id => _submissionIndex[id])
+            .Select(id => _byId[id])];
+
     /// <summary>Alpaca's <c>held_for_orders</c>: what open closing orders already claim of a position.</summary>
     public decimal Reserved(string symbol, OrderSide side) => Open
         .Where(o => o.Symbol == symbol && o.Side == side && o.PositionIntent.IsClosing())
@@ -51,12 +65,13 @@ internal sealed class OrderBook
     /// <summary><paramref name="status"/> is open, closed or all; newest first unless <paramref name="ascending"/>.</summary>
     public IReadOnlyList<PaperOrder> List(string status, int limit, bool ascending)
     {
-        var selected = InSubmissionOrder.Where(o => status switch
+        var selected = status switch
         {
-            "open" => o.IsOpen,
-            "closed" => !o.IsOpen,
-            _ => true,
-        });
+            // Kept apart already, in submission order: no scan of every order ever made.
+            "open" => Open,
+            "closed" => InSubmissionOrder.Where(o => !o.IsOpen),
+            _ => InSubmissionOrder,
+        };
         return [.. (ascending ? selected : selected.Reverse()).Take(limit)];
     }
 
@@ -73,6 +88,7 @@ internal sealed class OrderBook
         _byId.Clear();
         _byClientOrderId.Clear();
         _submissionOrder.Clear();
+        _bySymbol.Clear();
         _submissionIndex.Clear();
         _open.Clear();
     }

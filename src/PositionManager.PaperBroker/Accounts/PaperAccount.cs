@@ -121,6 +121,15 @@ public sealed class PaperAccount
         }
     }
 
+    /// <summary>Every order in these symbols, oldest first (a test's view; Alpaca lists by status, not by symbol).</summary>
+    public IReadOnlyList<PaperOrder> OrdersOf(IEnumerable<string> symbols)
+    {
+        lock (_gate)
+        {
+            return _orders.OfSymbols(symbols);
+        }
+    }
+
     /// <summary>Cancels an open order; null when done (Alpaca answers 204).</summary>
     public BrokerError? Cancel(Guid id)
     {

@@ -3,12 +3,14 @@ using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
 using PositionManager.Domain.Positions;
+using PositionManager.Domain.Positions.Events;
 using PositionManager.PaperBroker.Accounts;
 using PositionManager.PaperBroker.Faults;
 using PositionManager.PaperBroker.Market;
 using PositionManager.Simulation.Checks;
 using PositionManager.Simulation.Scenarios;
 using PositionManager.Simulation.World;
+using PositionManager.TestSupport;
 
 namespace PositionManager.Simulation.Running;
 
@@ -339,13 +341,16 @@ public sealed class ScenarioRunner(SimWorld world)
 
     private async Task<RunRecord> RecordAsync(Scenario scenario, HashSet<string> symbols, IReadOnlyList<string> stuck)
     {
-        var submits = world.Gateway.Submits.Concat(world.Reconciling.Submits).Where(s => symbols.Contains(s.Symbol)).ToList();
-        var orders = Account.ListOrders("all", int.MaxValue).Where(o => symbols.Contains(o.Symbol)).ToList();
+        var submits = world.Gateway.SubmitsOf(symbols).Concat(world.Reconciling.SubmitsOf(symbols)).ToList();
+        var orders = Account.OrdersOf(symbols);
         var held = symbols.ToDictionary(s => s, s => Account.Position(s)?.Position.Qty ?? 0m, StringComparer.Ordinal);
-        var journals = scenario.Contracts.ToDictionary(
-            c => c.Symbol,
-            c => JournalReader.PositionEvents(world.Journal, PositionActor.PersistenceIdFor(c.Symbol)),
-            StringComparer.Ordinal);
+        var journals = new Dictionary<string, IReadOnlyList<IPositionEvent>>(StringComparer.Ordinal);
+        foreach (var contract in scenario.Contracts)
+        {
+            var events = await JournalRows.EventsAsync(world.Journal, PositionActor.PersistenceIdFor(contract.Symbol));
+            journals[contract.Symbol] = [.. events.Cast<IPositionEvent>()];
+        }
+
         var live = await Settling.StatesAsync(world, scenario);
         stuck = [.. stuck, .. await OverdueAsync(scenario)];
         var alerts = (await world.Node.Reconciler.Ask<ReconcilerProtocol.AlertList>(ReconcilerProtocol.GetAlerts.Instance, Patience)).Alerts;
@@ -354,7 +359,7 @@ public sealed class ScenarioRunner(SimWorld world)
 
     private async Task CleanUpAsync(Scenario scenario)
     {
-        foreach (var order in Account.ListOrders("open", int.MaxValue).Where(o => scenario.Symbols.Contains(o.Symbol)))
+        foreach (var order in Account.OrdersOf(scenario.Symbols).Where(o => o.IsOpen))
         {
             Account.Cancel(order.Id);
         }

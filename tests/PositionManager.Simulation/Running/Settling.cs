@@ -51,8 +51,8 @@ public static class Settling
         var symbols = scenario.Symbols.ToHashSet(StringComparer.Ordinal);
         var states = await StatesAsync(world, scenario);
         var gateway = await world.Node.Gateway.Ask<GatewayProtocol.GatewayStatus>(GatewayProtocol.GetStatus.Instance, Patience);
-        var ours = world.Gateway.Submits.Select(s => s.ClientOrderId).ToHashSet(StringComparer.Ordinal);
-        var orders = world.Broker.Account.ListOrders("all", int.MaxValue).Where(o => symbols.Contains(o.Symbol)).ToList();
+        var ours = world.Gateway.SubmitsOf(symbols).Select(s => s.ClientOrderId).ToHashSet(StringComparer.Ordinal);
+        var orders = world.Broker.Account.OrdersOf(symbols);
         var fingerprint = new StringBuilder();
         foreach (var state in states.Values)
         {

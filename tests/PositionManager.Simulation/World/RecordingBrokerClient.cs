@@ -13,11 +13,13 @@ namespace PositionManager.Simulation.World;
 /// </summary>
 public sealed class RecordingBrokerClient(IBrokerClient inner, PaperAccount account, Func<PlantedBug> bug) : IBrokerClient
 {
-    private readonly ConcurrentQueue<SubmitRecord> _submits = new();
+    // By symbol: a run's log grows with every scenario, and each scenario asks only for its own
+    // contracts, many times over while it settles.
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SubmitRecord>> _submits = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<SubmitRecord> Submits => [.. _submits];
-
-    public void Forget() => _submits.Clear();
+    /// <summary>What was sent for these symbols, in the order it was sent (for each symbol exactly; across symbols by time).</summary>
+    public IReadOnlyList<SubmitRecord> SubmitsOf(IEnumerable<string> symbols) =>
+        [.. symbols.Distinct(StringComparer.Ordinal).SelectMany(s => _submits.TryGetValue(s, out var sent) ? sent : Enumerable.Empty<SubmitRecord>()).OrderBy(s => s.At)];
 
     public Task<BrokerResult<BrokerPositionView?>> GetPositionAsync(string symbol, CancellationToken cancellationToken) =>
         inner.GetPositionAsync(symbol, cancellationToken);
@@ -75,7 +77,7 @@ public sealed class RecordingBrokerClient(IBrokerClient inner, PaperAccount acco
     private void Record(string symbol, OrderSide side, PositionIntent? intent, decimal quantity, string clientOrderId)
     {
         var held = account.Position(symbol);
-        _submits.Enqueue(new SubmitRecord(
+        _submits.GetOrAdd(symbol, _ => new ConcurrentQueue<SubmitRecord>()).Enqueue(new SubmitRecord(
             DateTimeOffset.UtcNow,
             clientOrderId,
             symbol,

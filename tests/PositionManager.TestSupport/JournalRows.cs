@@ -5,7 +5,7 @@ using Npgsql;
 using PositionManager.Actors.Serialization;
 using PositionManager.Persistence;
 
-namespace PositionManager.IntegrationTests.Support;
+namespace PositionManager.TestSupport;
 
 /// <summary>
 /// Reads a journal that another process writes, as the rows are: what a node had really persisted
