@@ -10,6 +10,9 @@ public static class CiShare
 {
     public const int Scenarios = 300;
 
+    /// <summary>Also run on PostgreSQL, the production journal (the same seed's first scenarios).</summary>
+    public const int PostgresScenarios = 40;
+
     public const double RestartChance = 0.02;
 
     /// <summary>Scenarios of up to 8 positions (./sim.sh runs up to 50): 300 of them fit the time on 2 shared cores.</summary>

@@ -7,10 +7,11 @@ public static class ClusterCommand
 {
     public static async Task<int> RunAsync(SimulationOptions options, TextWriter output)
     {
-        output.WriteLine($"simulation: cluster mode, run seed {options.Seed}, {options.Scenarios} scenarios, kill chance {options.KillChance}");
+        output.WriteLine($"simulation: cluster mode, run seed {options.Seed}, {options.Scenarios} scenarios, kill chance {options.KillChance}, journal {(options.Postgres ? "PostgreSQL" : "SQLite")}");
         var run = new ClusterSimulationRun(output)
         {
             KillChance = options.KillChance,
+            NewJournal = options.NewJournal,
             MaxContracts = options.MaxContracts,
             Trace = Environment.GetEnvironmentVariable("SIM_TRACE") == "1" ? output : null,
         };

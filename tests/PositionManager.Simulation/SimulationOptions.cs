@@ -1,9 +1,15 @@
 using System.Globalization;
+using PositionManager.Persistence;
+using PositionManager.TestSupport;
 
 namespace PositionManager.Simulation;
 
-/// <summary>The console's command line.</summary>
-public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50, double KillChance = 1.0)
+/// <summary>
+/// The console's command line. <see cref="Parallel"/> worlds run the scenarios at once (not in
+/// cluster mode); <see cref="Postgres"/> journals each world (or cluster) in a new database on the
+/// server PM_TEST_POSTGRES names instead of a SQLite file.
+/// </summary>
+public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50, double KillChance = 1.0, int Parallel = 3, bool Postgres = false)
 {
     public static bool TryParse(string[] args, out SimulationOptions options, out string? error)
     {
@@ -38,6 +44,13 @@ public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSee
                     options = options with { KillChance = k };
                     i++;
                     break;
+                case "--parallel" when int.TryParse(value, CultureInfo.InvariantCulture, out var w) && w is >= 1 and <= 8:
+                    options = options with { Parallel = w };
+                    i++;
+                    break;
+                case "--postgres":
+                    options = options with { Postgres = true };
+                    break;
                 case "--cluster":
                     options = options with { Cluster = true };
                     break;
@@ -47,6 +60,15 @@ public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSee
             }
         }
 
+        if (options.Postgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestJournals.PostgresVariable)))
+        {
+            error = $"--postgres needs {TestJournals.PostgresVariable}, an Npgsql connection string to a server where it may create databases (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres)";
+            return false;
+        }
+
         return true;
     }
+
+    /// <summary>A new journal for a world: a database of its own on PostgreSQL, or a SQLite file.</summary>
+    public JournalTarget NewJournal() => Postgres ? TestJournals.NewPostgres() : TestJournals.NewSqlite();
 }

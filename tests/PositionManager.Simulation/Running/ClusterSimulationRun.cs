@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using PositionManager.Persistence;
 using PositionManager.Simulation.Scenarios;
 using PositionManager.Simulation.World;
+using PositionManager.TestSupport;
 
 namespace PositionManager.Simulation.Running;
 
@@ -26,6 +28,9 @@ public sealed class ClusterSimulationRun(TextWriter output)
     public PlantedBug Bug { get; init; }
 
     public TextWriter? Trace { get; init; }
+
+    /// <summary>Each scenario's cluster journal: a SQLite file unless told (the console's --postgres).</summary>
+    public Func<JournalTarget> NewJournal { get; init; } = TestJournals.NewSqlite;
 
     public async Task<ClusterRunResult> RunAsync(int runSeed, int scenarios, int firstIndex = 0)
     {
@@ -56,7 +61,7 @@ public sealed class ClusterSimulationRun(TextWriter output)
     {
         var plan = ClusterPlan.For(seed);
         var wall = Stopwatch.StartNew();
-        await using (var world = await SimWorld.StartClusterAsync(plan))
+        await using (var world = await SimWorld.StartClusterAsync(plan, NewJournal()))
         {
             Trace?.WriteLine($"    {wall.ElapsedMilliseconds,6} ms  cluster of {plan} up");
             world.Bug = Bug;

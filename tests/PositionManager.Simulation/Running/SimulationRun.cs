@@ -25,26 +25,28 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
     /// <summary>Re-runs of scenario k use indexes k + stride·n: above any index a run of fewer than 100,000 reaches, so their contracts are unused.</summary>
     private const int RenameStride = 100_000;
 
-    public async Task<IReadOnlyList<ScenarioOutcome>> RunAsync(int runSeed, int scenarios, int firstIndex = 0)
+    /// <summary>Counts and prints the scenarios done; shared by the worlds of a parallel run.</summary>
+    public RunProgress? Progress { get; init; }
+
+    public Task<IReadOnlyList<ScenarioOutcome>> RunAsync(int runSeed, int scenarios, int firstIndex = 0)
+    {
+        var next = firstIndex;
+        return RunAsync(runSeed, () => next < firstIndex + scenarios ? next++ : null);
+    }
+
+    /// <summary>Runs the scenarios whose indexes <paramref name="nextIndex"/> hands out until it has none left.</summary>
+    public async Task<IReadOnlyList<ScenarioOutcome>> RunAsync(int runSeed, Func<int?> nextIndex)
     {
         var outcomes = new List<ScenarioOutcome>();
-        var clock = Stopwatch.StartNew();
-        for (var index = firstIndex; index < firstIndex + scenarios; index++)
+        var progress = Progress ?? new RunProgress(output);
+        while (nextIndex() is { } index)
         {
             var scenario = ScenarioGenerator.Generate(index, ScenarioGenerator.SeedOf(runSeed, index), RestartChance, MaxContracts);
-            var started = clock.Elapsed;
+            var started = Stopwatch.GetTimestamp();
             var outcome = await RunOneAsync(scenario);
-            Trace?.WriteLine($"  scenario {index}: {scenario.Contracts.Count} contracts, {scenario.Steps.Count} steps, {(clock.Elapsed - started).TotalSeconds:F1} s");
+            Trace?.WriteLine($"  scenario {index}: {scenario.Contracts.Count} contracts, {scenario.Steps.Count} steps, {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
             outcomes.Add(outcome);
-            if (outcome.Failed)
-            {
-                Report(outcome, runSeed);
-            }
-
-            if ((index - firstIndex + 1) % 50 == 0)
-            {
-                output.WriteLine($"  {index - firstIndex + 1} scenarios, {outcomes.Count(o => o.Failed)} failed, {clock.Elapsed.TotalSeconds:F0} s");
-            }
+            progress.Done(outcome, () => Report(outcome, runSeed));
         }
 
         return outcomes;
@@ -83,6 +85,7 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
         return shortest;
     }
 
+    /// <summary>Called under the progress's lock, so a parallel run's reports do not interleave.</summary>
     private void Report(ScenarioOutcome outcome, int runSeed)
     {
         var scenario = outcome.Scenario;
