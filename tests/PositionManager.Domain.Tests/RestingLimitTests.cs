@@ -2,6 +2,7 @@ using PositionManager.Domain.Exits;
 using PositionManager.Domain.Market;
 using PositionManager.Domain.Positions;
 using PositionManager.Domain.Positions.Events;
+using PositionManager.Domain.Quotes;
 using PositionManager.Domain.Tests.Builders;
 
 namespace PositionManager.Domain.Tests;
@@ -55,6 +56,25 @@ public class RestingLimitTests
 
         Assert.Equal(3.91m, state.PendingExit!.LimitPrice);
         Assert.Equal([false, false, false, true, false, false], asked);
+    }
+
+    [Fact]
+    public void A_sell_limit_the_bid_fell_through_is_cancelled_even_while_the_watched_mid_stays_above_it()
+    {
+        var state = RestingSellLimit(TrailWithLimitRetry with { PriceSource = PriceSource.Mid });
+        RestingLimitWatch? watch = null;
+        var asked = new List<bool>();
+        for (var i = 1; i <= 4; i++)
+        {
+            // Bid 3.80, ask 4.10: the mid (3.95) is above the limit, but a sell trades at the bid.
+            var at = Retried.AddSeconds(5 * i);
+            var verdict = RestingLimit.OnQuote(state, watch, new MarketQuote(state.Symbol!.Value, 3.80, 4.10, null, at), MarketMoment.WithoutClock(at), Builders.Quotes.MaxAge);
+            watch = verdict.Watch;
+            asked.Add(verdict.AskCancel);
+        }
+
+        Assert.Equal(3.91m, state.PendingExit!.LimitPrice);
+        Assert.Equal([false, false, false, true], asked);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace PositionManager.Domain.Positions;
 public static class RestingLimit
 {
     /// <summary>
-    /// How long the watched price must stay through the limit, on sane quotes with the market open,
+    /// How long the bid (a sell's) or the ask (a buy's) must stay through the limit, on sane quotes with the market open,
     /// before the order is cancelled; and, while it still has not ended, how long until it is asked
     /// again (a lost request). Longer than the feed's repeat of an unchanged quote (10 s), so a price
     /// that stays put is seen twice before anything is cancelled.
@@ -35,9 +35,12 @@ public static class RestingLimit
             return NotWatching;
         }
 
+        // Whether the order can trade is a matter of the side it trades against (a sell at the bid, a
+        // buy at the ask), whatever price the policy watches: with the mid watched, a sell limit the
+        // bid fell through while the mid stayed above it would otherwise rest until the close.
         var now = market.Now;
-        if (QuoteSanity.Check(quote, state.Symbol!.Value, now, maxQuoteAge).Quote?.PriceFor(state.Policy.PriceSource) is not { } price
-            || !IsThrough(state.ClosingSide, price, limit))
+        if (QuoteSanity.Check(quote, state.Symbol!.Value, now, maxQuoteAge).Quote is not { } sane
+            || !IsThrough(state.ClosingSide, TradablePrice(state.ClosingSide, sane), limit))
         {
             return NotWatching;
         }
@@ -52,6 +55,10 @@ public static class RestingLimit
             ? new Verdict(new RestingLimitWatch(pending.ExitSequence, now, now), true)
             : new Verdict(watch with { LastSeenAt = now }, false);
     }
+
+    /// <summary>Where an order of this side trades: a sell at the bid, a buy at the ask.</summary>
+    public static decimal TradablePrice(OrderSide closingSide, SaneQuote quote) =>
+        closingSide == OrderSide.Sell ? quote.Bid : quote.Ask;
 
     /// <summary>The price is on the side of the limit where the order cannot trade: below a sell's, above a buy's.</summary>
     public static bool IsThrough(OrderSide closingSide, decimal price, decimal limit) =>
