@@ -40,7 +40,8 @@ public sealed partial class BrokerGateway
                 OnBrokerOrder(seen.Order);
                 return true;
             case GatewayInternals.PollOpenOrders:
-                if (!_streamListening)
+                // The periodic poll while the stream is down: one under way already covers this turn.
+                if (!_streamListening && _pollsInFlight == 0)
                 {
                     PollOpenOrdersNow();
                 }
