@@ -29,7 +29,6 @@ public sealed class ScenarioRunner(SimWorld world)
     private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan BurstPatience = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan BurstPollPause = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan BurstQuiet = TimeSpan.FromMilliseconds(60);
 
     // A step that has not settled in this much wall time moves on: what is still moving is judged
@@ -216,8 +215,9 @@ public sealed class ScenarioRunner(SimWorld world)
         var quietSince = DateTimeOffset.UtcNow;
         while (left > 0 && DateTimeOffset.UtcNow < deadline && DateTimeOffset.UtcNow - quietSince < BurstQuiet)
         {
+            var answered = world.MarketData.NextAnswer;
             world.Node.PriceFeed.Tell(PriceFeedInternals.Poll.Instance);
-            await Task.Delay(BurstPollPause);
+            await PlantableMarketData.WaitAsync(answered, BurstQuiet);
             var now = faults.Current.RateLimitNext;
             if (now < left)
             {

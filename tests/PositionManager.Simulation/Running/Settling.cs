@@ -17,7 +17,6 @@ namespace PositionManager.Simulation.Running;
 public static class Settling
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(2);
 
     /// <summary>What is still moving; two equal observations a feed poll apart mean the step has settled (a gateway waiting for a rate-limit reset waits for simulated time, which moves only at the next step).</summary>
     public sealed record Observation(string Fingerprint, int PendingExits, int OpenOrdersOfOurs);
@@ -37,14 +36,19 @@ public static class Settling
         var deadline = DateTimeOffset.UtcNow + patience;
         while (status.Positions > 0 && status.PollsCompleted < target && DateTimeOffset.UtcNow < deadline)
         {
+            var answered = world.MarketData.NextAnswer;
             feed.Tell(PriceFeedInternals.Poll.Instance);
             status = await feed.Ask<PriceFeedProtocol.PriceFeedStatus>(PriceFeedProtocol.GetFeedStatus.Instance, Patience);
             if (status.PollsCompleted < target)
             {
-                await Task.Delay(PollPause);
+                // The poll asked for (or the one under way, which it joined) comes back with the
+                // broker's answer; the feed counts it once it has read it, so look again then.
+                await PlantableMarketData.WaitAsync(answered, Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
             }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public static async Task<Observation> ObserveAsync(SimWorld world, Scenario scenario)
     {

@@ -18,6 +18,7 @@ public sealed partial class SimWorld : IAsyncDisposable
         Journal = journal;
         Gateway = new RecordingBrokerClient(broker.NewTradingClient(), broker.Account, () => Bug);
         Reconciling = new RecordingBrokerClient(broker.NewTradingClient(), broker.Account, () => Bug);
+        MarketData = new PlantableMarketData(broker.NewMarketData(), () => Bug);
     }
 
     public SimBroker Broker { get; }
@@ -31,6 +32,9 @@ public sealed partial class SimWorld : IAsyncDisposable
 
     /// <summary>The reconciler's reads (and, with a planted bug, what it sends).</summary>
     public RecordingBrokerClient Reconciling { get; }
+
+    /// <summary>The feed's market data, whichever node runs the feed (a restart or a kill keeps it).</summary>
+    public PlantableMarketData MarketData { get; }
 
     /// <summary>The bug planted for this run; <see cref="PlantedBug.None"/> outside the planted-bug tests.</summary>
     public PlantedBug Bug { get; set; }
@@ -65,5 +69,5 @@ public sealed partial class SimWorld : IAsyncDisposable
     }
 
     private Task<SimNode> StartNodeAsync(ClusterSeat? seat = null) =>
-        SimNode.StartAsync(Journal, Broker.Clock, Gateway, Reconciling, Broker.NewTradeStream(), new PlantableMarketData(Broker.NewMarketData(), () => Bug), Broker.NewContractDirectory(), seat);
+        SimNode.StartAsync(Journal, Broker.Clock, Gateway, Reconciling, Broker.NewTradeStream(), MarketData, Broker.NewContractDirectory(), seat);
 }
