@@ -1,4 +1,5 @@
 using Akka.Actor;
+using PositionManager.Actors.Gateway;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Prices;
 using PositionManager.Actors.Reconciliation;
@@ -326,7 +327,20 @@ public sealed class ScenarioRunner(SimWorld world)
         }
 
         var states = await Settling.StatesAsync(world, scenario);
-        return [.. states.Values.Where(s => s.PendingExit is not null).Select(s => $"{s.PositionId}'s exit {s.PendingExit!.ClientOrderId} has not ended after {round} drain rounds ({wall.Elapsed.TotalSeconds:F1} s)")];
+        var gateway = await world.Node.Gateway.Ask<GatewayProtocol.GatewayStatus>(GatewayProtocol.GetStatus.Instance, Patience);
+        return [.. states.Values.Where(s => s.PendingExit is not null).Select(s => $"{s.PositionId}'s exit {s.PendingExit!.ClientOrderId} has not ended after {round} drain rounds ({wall.Elapsed.TotalSeconds:F1} s); {WhereItIs(s.PendingExit!.ClientOrderId, gateway)}")];
+    }
+
+    /// <summary>Where a stuck exit is: the gateway's stage for it, and the broker's order, for the report.</summary>
+    private string WhereItIs(string clientOrderId, GatewayProtocol.GatewayStatus gateway)
+    {
+        var stage = gateway.RecentIntents.FirstOrDefault(i => i.IntentId == clientOrderId) is { } record
+            ? $"gateway: {record.Stage}, filled {record.FilledQuantity}{(record.FinalStatus is { } final ? $", ended {final}" : "")}"
+            : "gateway: not among its recent intents";
+        var order = Account.FindByClientOrderId(clientOrderId) is { } placed
+            ? $"broker: {placed.Status}, filled {placed.FilledQty} of {placed.Qty}"
+            : "broker: no such order";
+        return $"{stage}; {order}; stream listening {gateway.StreamListening}, queued {gateway.Queued}";
     }
 
     /// <summary>Positions whose exit is due by their sane quote and that have none in flight (invariant 5).</summary>
