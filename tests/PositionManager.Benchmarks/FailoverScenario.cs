@@ -5,6 +5,7 @@ using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using PositionManager.Actors.Positions;
 using PositionManager.Actors.Sharding;
+using PositionManager.TestSupport;
 using static PositionManager.Actors.Positions.PositionProtocol;
 
 namespace PositionManager.Benchmarks;
@@ -25,7 +26,7 @@ public static class FailoverScenario
     {
         Report.Line($"Failover: {positions:N0} positions on 2 members (Postgres journal), kill -9 of one");
         var journal = await BenchDatabases.NewPostgresAsync(admin);
-        var ports = SiblingProcesses.FreePorts(2);
+        var ports = FreePorts.Take(2).Order().ToArray();
 
         // keep-majority with two members keeps the side of the lowest address: the survivor's.
         var survivorAddress = $"akka.tcp://position-manager@127.0.0.1:{ports[0]}";

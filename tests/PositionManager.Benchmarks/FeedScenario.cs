@@ -10,6 +10,7 @@ using PositionManager.Alpaca.Http;
 using PositionManager.Alpaca.MarketData;
 using PositionManager.Domain.Quotes;
 using PositionManager.Persistence;
+using PositionManager.TestSupport;
 
 namespace PositionManager.Benchmarks;
 
@@ -26,7 +27,7 @@ public static class FeedScenario
     public static async Task RunAsync(JournalTarget journal, int positions = 1_000)
     {
         Report.Line($"Price feed: {positions:N0} open positions polled once a second (PaperBroker in its own process, random-walk quotes)");
-        var port = SiblingProcesses.FreePorts(1)[0];
+        var port = FreePorts.Take(1)[0];
         using var broker = await SiblingProcesses.StartAsync(
             SiblingProcesses.Dll("src", "PositionManager.PaperBroker"),
             ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"],

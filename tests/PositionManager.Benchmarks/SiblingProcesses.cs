@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace PositionManager.Benchmarks;
 
-/// <summary>Processes the benchmarks start from the same build (a cluster member, the PaperBroker), and the ports they get.</summary>
+/// <summary>Processes the benchmarks start from the same build (a cluster member, the PaperBroker).</summary>
 public static class SiblingProcesses
 {
     /// <summary>
@@ -56,21 +54,6 @@ public static class SiblingProcesses
             process.Kill(entireProcessTree: true);
             process.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>Loopback ports free now, in ascending order; all held open together so none repeats.</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).Order()];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
         }
     }
 }
