@@ -7,11 +7,12 @@ public static class ClusterCommand
 {
     public static async Task<int> RunAsync(SimulationOptions options, TextWriter output)
     {
-        output.WriteLine($"simulation: cluster mode, run seed {options.Seed}, {options.Scenarios} scenarios, kill chance {options.KillChance}, journal {(options.Postgres ? "PostgreSQL" : "SQLite")}");
+        output.WriteLine($"simulation: cluster mode, run seed {options.Seed}, {options.Scenarios} scenarios, kill chance {options.KillChance}, {options.Parallel} clusters at once, journal {(options.Postgres ? "PostgreSQL" : "SQLite")}");
         var run = new ClusterSimulationRun(output)
         {
             KillChance = options.KillChance,
             NewJournal = options.NewJournal,
+            Parallel = options.Parallel,
             MaxContracts = options.MaxContracts,
             Trace = Environment.GetEnvironmentVariable("SIM_TRACE") == "1" ? output : null,
         };

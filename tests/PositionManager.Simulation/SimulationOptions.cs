@@ -5,8 +5,8 @@ using PositionManager.TestSupport;
 namespace PositionManager.Simulation;
 
 /// <summary>
-/// The console's command line. <see cref="Parallel"/> worlds run the scenarios at once (not in
-/// cluster mode); <see cref="Postgres"/> journals each world (or cluster) in a new database on the
+/// The console's command line. <see cref="Parallel"/> worlds (in cluster mode, clusters) run the
+/// scenarios at once; <see cref="Postgres"/> journals each world (or cluster) in a new database on the
 /// server PM_TEST_POSTGRES names instead of a SQLite file.
 /// </summary>
 public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSeed, double RestartChance, bool Cluster, int MaxContracts = 50, double KillChance = 1.0, int Parallel = 3, bool Postgres = false)

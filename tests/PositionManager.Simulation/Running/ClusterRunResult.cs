@@ -6,28 +6,57 @@ namespace PositionManager.Simulation.Running;
 /// <summary>What a cluster run found and what it cost: outcomes, members killed, wall time per scenario.</summary>
 public sealed class ClusterRunResult
 {
+    private readonly Lock _gate = new();
     private readonly List<ScenarioOutcome> _outcomes = [];
     private readonly List<MemberKill> _kills = [];
     private readonly List<TimeSpan> _wallTimes = [];
 
-    public IReadOnlyList<ScenarioOutcome> Outcomes => _outcomes;
-
-    public IReadOnlyList<MemberKill> Kills => _kills;
-
-    public IReadOnlyList<TimeSpan> WallTimes => _wallTimes;
-
-    public int Violations => _outcomes.Sum(o => o.Violations.Count);
-
-    public void Add(ScenarioOutcome outcome, IEnumerable<MemberKill> kills)
+    /// <summary>In scenario order, whichever cluster played each.</summary>
+    public IReadOnlyList<ScenarioOutcome> Outcomes
     {
-        _outcomes.Add(outcome);
-        _kills.AddRange(kills);
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _outcomes.OrderBy(o => o.Scenario.Index)];
+            }
+        }
     }
 
-    public void AddWallTime(TimeSpan wall) => _wallTimes.Add(wall);
+    public IReadOnlyList<MemberKill> Kills
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _kills];
+            }
+        }
+    }
+
+    public int Violations => Outcomes.Sum(o => o.Violations.Count);
+
+    /// <summary>One scenario played: its outcome, the members its cluster lost, and its wall time (start, play, stop).</summary>
+    public void Add(ScenarioOutcome outcome, IEnumerable<MemberKill> kills, TimeSpan wall)
+    {
+        lock (_gate)
+        {
+            _outcomes.Add(outcome);
+            _kills.AddRange(kills);
+            _wallTimes.Add(wall);
+        }
+    }
 
     /// <summary>The figures a note quotes: wall time per scenario, and each kill's way to the singletons answering again.</summary>
     public IEnumerable<string> Figures()
+    {
+        lock (_gate)
+        {
+            return [.. FiguresOf()];
+        }
+    }
+
+    private IEnumerable<string> FiguresOf()
     {
         yield return $"cluster: wall time per scenario (start, play, stop) {Spread(_wallTimes)}";
         var singletonHosts = _kills.Count(k => k.HostedSingletons);

@@ -32,20 +32,24 @@ public sealed class ClusterSimulationRun(TextWriter output)
     /// <summary>Each scenario's cluster journal: a SQLite file unless told (the console's --postgres).</summary>
     public Func<JournalTarget> NewJournal { get; init; } = TestJournals.NewSqlite;
 
+    /// <summary>Clusters playing scenarios at once: each mostly waits on the cluster's wall-clock timers.</summary>
+    public int Parallel { get; init; } = 1;
+
     public async Task<ClusterRunResult> RunAsync(int runSeed, int scenarios, int firstIndex = 0)
     {
         var result = new ClusterRunResult();
-        var clock = Stopwatch.StartNew();
-        for (var index = firstIndex; index < firstIndex + scenarios; index++)
+        var progress = new RunProgress(output, every: 10);
+        var next = firstIndex - 1;
+        async Task PlayNextAsync()
         {
-            var seed = ScenarioGenerator.SeedOf(runSeed, index);
-            await PlayAsync(result, seed, run => run.RunAsync(runSeed, 1, index));
-            if ((index - firstIndex + 1) % 10 == 0)
+            for (var index = Interlocked.Increment(ref next); index < firstIndex + scenarios; index = Interlocked.Increment(ref next))
             {
-                output.WriteLine($"  {index - firstIndex + 1} cluster scenarios, {result.Outcomes.Count(o => o.Failed)} failed, {result.Kills.Count} members killed, {clock.Elapsed.TotalSeconds:F0} s");
+                var scenario = index;
+                await PlayAsync(result, ScenarioGenerator.SeedOf(runSeed, scenario), run => run.RunAsync(runSeed, 1, scenario), progress);
             }
         }
 
+        await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => Task.Run(PlayNextAsync)));
         return result;
     }
 
@@ -53,28 +57,30 @@ public sealed class ClusterSimulationRun(TextWriter output)
     public async Task<ClusterRunResult> RunOneAsync(int scenarioSeed)
     {
         var result = new ClusterRunResult();
-        await PlayAsync(result, scenarioSeed, async run => [await run.RunOneAsync(ScenarioGenerator.Generate(0, scenarioSeed, KillChance, MaxContracts))]);
+        await PlayAsync(result, scenarioSeed, async run => [await run.RunOneAsync(ScenarioGenerator.Generate(0, scenarioSeed, KillChance, MaxContracts))], new RunProgress(output));
         return result;
     }
 
-    private async Task PlayAsync(ClusterRunResult result, int seed, Func<SimulationRun, Task<IReadOnlyList<ScenarioOutcome>>> play)
+    private async Task PlayAsync(ClusterRunResult result, int seed, Func<SimulationRun, Task<IReadOnlyList<ScenarioOutcome>>> play, RunProgress progress)
     {
         var plan = ClusterPlan.For(seed);
         var wall = Stopwatch.StartNew();
+        ScenarioOutcome outcome;
+        IReadOnlyList<MemberKill> kills;
         await using (var world = await SimWorld.StartClusterAsync(plan, NewJournal()))
         {
             Trace?.WriteLine($"    {wall.ElapsedMilliseconds,6} ms  cluster of {plan} up");
             world.Bug = Bug;
-            var run = new SimulationRun(world, output) { RestartChance = KillChance, MaxContracts = MaxContracts, ShorteningBudget = ShorteningBudget, Trace = Trace };
-            var outcome = (await play(run)).Single();
-            result.Add(outcome, world.Kills);
+            var run = new SimulationRun(world, output) { RestartChance = KillChance, MaxContracts = MaxContracts, ShorteningBudget = ShorteningBudget, Trace = Trace, Progress = progress };
+            outcome = (await play(run)).Single();
+            kills = world.Kills;
             if (outcome.Failed)
             {
                 output.WriteLine($"  on a cluster of {plan}; reproduce: ./sim.sh --cluster --scenario-seed {seed}{(KillChance == 1.0 ? "" : $" --kill-chance {KillChance}")}");
             }
         }
 
-        result.AddWallTime(wall.Elapsed);
+        result.Add(outcome, kills, wall.Elapsed);
         Trace?.WriteLine($"  cluster scenario seed {seed} ({plan}): {wall.Elapsed.TotalSeconds:F1} s");
     }
 }

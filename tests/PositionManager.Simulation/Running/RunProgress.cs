@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace PositionManager.Simulation.Running;
 
 /// <summary>
-/// The scenarios a run has done, across all of its worlds: a line every 50, and a failure's report
-/// printed whole before any other world writes.
+/// The scenarios a run has done, across all of its worlds: a line every <paramref name="every"/>, and
+/// a failure's report printed whole before any other world writes.
 /// </summary>
-public sealed class RunProgress(TextWriter output)
+public sealed class RunProgress(TextWriter output, int every = 50)
 {
     private readonly Lock _gate = new();
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -26,7 +26,7 @@ public sealed class RunProgress(TextWriter output)
                 reportFailure();
             }
 
-            if (_done % 50 == 0)
+            if (_done % every == 0)
             {
                 output.WriteLine($"  {_done} scenarios, {_failed} failed, {Elapsed.TotalSeconds:F0} s");
             }
