@@ -1,4 +1,5 @@
 using System.Globalization;
+using Npgsql;
 using PositionManager.Persistence;
 using PositionManager.TestSupport;
 
@@ -70,5 +71,15 @@ public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSee
     }
 
     /// <summary>A new journal for a world: a database of its own on PostgreSQL, or a SQLite file.</summary>
-    public JournalTarget NewJournal() => Postgres ? TestJournals.NewPostgres() : TestJournals.NewSqlite();
+    public JournalTarget NewJournal() => Postgres ? CappedPool(TestJournals.NewPostgres()) : TestJournals.NewSqlite();
+
+    /// <summary>
+    /// Each world's database has a pool of its own (Npgsql pools by connection string), 100
+    /// connections at most by default: three worlds with node restarts once took more than the
+    /// server's max_connections (100) and the journals failed "too many clients already".
+    /// </summary>
+    private static JournalTarget CappedPool(JournalTarget journal) =>
+        journal with { ConnectionString = new NpgsqlConnectionStringBuilder(journal.ConnectionString) { MaxPoolSize = MaxConnectionsPerWorld }.ConnectionString };
+
+    private const int MaxConnectionsPerWorld = 25;
 }

@@ -54,13 +54,29 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
 
     public async Task<ScenarioOutcome> RunOneAsync(Scenario scenario)
     {
-        var violations = await new ScenarioRunner(world) { Trace = Trace }.RunAsync(scenario);
+        var violations = await PlayAsync(scenario, Trace);
         if (violations.Count == 0)
         {
             return new ScenarioOutcome(scenario, violations, null);
         }
 
         return new ScenarioOutcome(scenario, violations, await ShortenAsync(scenario, violations));
+    }
+
+    /// <summary>
+    /// A scenario that cannot finish (an ask the system never answers, a journal that fails) is a
+    /// failure of its own, reported with its seed like any other, not the end of the whole run.
+    /// </summary>
+    private async Task<IReadOnlyList<Violation>> PlayAsync(Scenario scenario, TextWriter? trace)
+    {
+        try
+        {
+            return await new ScenarioRunner(world) { Trace = trace }.RunAsync(scenario);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return [new Violation(Violation.DidNotFinish, $"the scenario did not finish: {error.GetType().Name}: {error.Message}")];
+        }
     }
 
     private async Task<Scenario> ShortenAsync(Scenario failing, IReadOnlyList<Violation> violations)
@@ -75,7 +91,7 @@ public sealed class SimulationRun(SimWorld world, TextWriter output)
             {
                 Steps = [.. shortest.Steps.Where((_, k) => k != i)],
             };
-            var again = await new ScenarioRunner(world).RunAsync(fewer);
+            var again = await PlayAsync(fewer, trace: null);
             if (again.Any(v => invariants.Contains(v.Invariant)))
             {
                 shortest = fewer;
