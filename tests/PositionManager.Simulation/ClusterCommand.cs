@@ -7,7 +7,7 @@ public static class ClusterCommand
 {
     public static async Task<int> RunAsync(SimulationOptions options, TextWriter output)
     {
-        output.WriteLine($"simulation: cluster mode, run seed {options.Seed}, {options.Scenarios} scenarios, kill chance {options.KillChance}, {options.Parallel} clusters at once, journal {(options.Postgres ? "PostgreSQL" : "SQLite")}");
+        output.WriteLine($"simulation: cluster mode, run seed {options.Seed}, {options.Scenarios} scenarios, kill chance {options.KillChance}, {options.Parallel} clusters at once, journal {options.JournalName}");
         var run = new ClusterSimulationRun(output)
         {
             KillChance = options.KillChance,

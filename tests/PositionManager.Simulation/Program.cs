@@ -23,7 +23,7 @@ public static class Program
             return await ClusterCommand.RunAsync(options, Console.Out);
         }
 
-        Console.WriteLine($"simulation: run seed {options.Seed}, {options.Scenarios} scenarios, journal {(options.Postgres ? "PostgreSQL" : "SQLite")}");
+        Console.WriteLine($"simulation: run seed {options.Seed}, {options.Scenarios} scenarios, journal {options.JournalName}");
         var progress = new RunProgress(Console.Out);
         var trace = Environment.GetEnvironmentVariable("SIM_TRACE") == "1" ? Console.Out : null;
         SimulationRun RunOn(World.SimWorld world) =>

@@ -70,6 +70,9 @@ public sealed record SimulationOptions(int Scenarios, int Seed, int? ScenarioSee
         return true;
     }
 
+    /// <summary>The journal kind, as the first line of a run names it.</summary>
+    public string JournalName => Postgres ? "PostgreSQL" : "SQLite";
+
     /// <summary>A new journal for a world: a database of its own on PostgreSQL, or a SQLite file.</summary>
     public JournalTarget NewJournal() => Postgres ? CappedPool(TestJournals.NewPostgres()) : TestJournals.NewSqlite();
 

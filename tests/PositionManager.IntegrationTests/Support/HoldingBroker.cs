@@ -15,7 +15,7 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
     private readonly Dictionary<string, (TaskCompletionSource Reached, TaskCompletionSource Released)> _holds =
         holdSubmitsOf.ToDictionary(
             id => id,
-            _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)),
+            _ => NewHold(),
             StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, (TaskCompletionSource Reached, TaskCompletionSource Released)> _heldAnswers = new(StringComparer.Ordinal);
@@ -27,8 +27,7 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
     public int FailedLookups => Volatile.Read(ref _failedLookups);
 
     /// <summary>The submit of <paramref name="clientOrderId"/> reaches the broker, but its answer waits for <see cref="ReleaseAnswer"/>.</summary>
-    public void HoldAnswerOf(string clientOrderId) =>
-        _heldAnswers[clientOrderId] = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    public void HoldAnswerOf(string clientOrderId) => _heldAnswers[clientOrderId] = NewHold();
 
     /// <summary>True once the broker has answered the submit of <paramref name="clientOrderId"/> and the answer is held here.</summary>
     public bool IsHoldingAnswer(string clientOrderId) => _heldAnswers[clientOrderId].Reached.Task.IsCompleted;
@@ -97,4 +96,7 @@ public sealed class HoldingBroker(IBrokerClient inner, params string[] holdSubmi
         _calls.Enqueue($"cancel {brokerOrderId}");
         return inner.CancelOrderAsync(brokerOrderId, cancellationToken);
     }
+
+    private static (TaskCompletionSource Reached, TaskCompletionSource Released) NewHold() =>
+        (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -285,7 +285,7 @@ public sealed class ScenarioRunner(SimWorld world)
         var before = await Settling.ObserveAsync(world, scenario);
         while (DateTimeOffset.UtcNow < deadline)
         {
-            await Settling.AfterPollsAsync(world, 2, Max(deadline - DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(1)));
+            await Settling.AfterPollsAsync(world, 2, Settling.Max(deadline - DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(1)));
             var now = await Settling.ObserveAsync(world, scenario);
             if (now == before)
             {
@@ -295,8 +295,6 @@ public sealed class ScenarioRunner(SimWorld world)
             before = now;
         }
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Faults cleared and quotes fresh, time moves until every exit has ended; what is still pending then is stuck.</summary>
     private async Task<IReadOnlyList<string>> DrainAsync(Scenario scenario)

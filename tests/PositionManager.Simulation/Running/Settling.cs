@@ -48,7 +48,7 @@ public static class Settling
         }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    internal static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public static async Task<Observation> ObserveAsync(SimWorld world, Scenario scenario)
     {
